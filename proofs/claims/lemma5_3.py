@@ -1,0 +1,5 @@
+"""Claims of the RVSCGD paper: lemma5_3 (placeholder until its claims are encoded)."""
+
+from proofs.engine.claim import Claim
+
+CLAIMS: tuple[Claim, ...] = ()
