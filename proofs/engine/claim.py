@@ -8,7 +8,8 @@ Conventions
 -----------
 * A *point* is a ``dict[str, Any]``: scalars (``float``/``int``; ``mpf`` in high precision) and
   vectors (1-d numpy arrays), or for trajectory claims a full run spec.
-* ``slack(point, B)`` is ``>= 0`` exactly when the conclusion holds at ``point``; ``B`` is a
+* ``slack(point, B)`` is ``>= 0`` exactly when the conclusion holds at ``point`` (``> 0`` when
+  the claim is ``strict``, i.e. its conclusion is a strict inequality); ``B`` is a
   backend from :mod:`proofs.engine.backend`. The same function serves float64 search and the
   50/100-digit confirmation.
 * ``Hypothesis.margin(point, B)`` is ``>= 0`` (``> 0`` when ``strict``) exactly when that
@@ -105,6 +106,7 @@ class Claim:
     supports: tuple[str, ...] = ()  # later claims of the paper that rest on this one
     examples: tuple[Point, ...] = ()  # explicit points tried before the random search
     search_scale: float = 1.0  # relative cost: budgets are divided by this (trajectory claims)
+    strict: bool = False  # conclusion is a strict inequality: it holds iff slack > 0
     notes: str = ""
 
     @property

@@ -1,0 +1,145 @@
+"""Decide a claim set and write ``verdicts.json`` and ``REPORT.md``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .claim import Claim, ClaimSet
+from .decide import decide
+from .verdict import Verdict, dump_verdicts, jsonable
+
+
+class UnknownClaim(KeyError):
+    """Some requested ids are not registered."""
+
+    def __init__(self, ids: Sequence[str]) -> None:
+        super().__init__(", ".join(ids))
+        self.ids = tuple(ids)
+
+
+def select(claim_set: ClaimSet, only: Sequence[str] | None = None) -> list[Claim]:
+    """The claims to decide, in registration order; ``only`` restricts to those ids."""
+    if not only:
+        return list(claim_set.claims)
+    known = claim_set.by_id()
+    unknown = [i for i in only if i not in known]
+    if unknown:
+        raise UnknownClaim(unknown)
+    wanted = set(only)
+    return [c for c in claim_set.claims if c.id in wanted]
+
+
+def decide_all(
+    claims: Iterable[Claim],
+    profile: str | None = None,
+    progress: TextIO | None = None,
+    decider: Callable[[Claim, str | None], Verdict] = decide,
+) -> list[Verdict]:
+    """Decide each claim, printing ``seconds id verdict method`` to ``progress`` (default
+    stderr) as it goes."""
+    stream = sys.stderr if progress is None else progress
+    out: list[Verdict] = []
+    for c in claims:
+        v = decider(c, profile)
+        out.append(v)
+        print(f"{v.seconds:8.2f}s  {v.id:<28} {v.verdict:<15} {v.method}", file=stream, flush=True)
+    return out
+
+
+def _cell(s: Any) -> str:
+    return str(s if s is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _coords(point: dict[str, Any], indent: str = "") -> list[str]:
+    lines: list[str] = []
+    for k, val in point.items():
+        if isinstance(val, dict):
+            lines.append(f"{indent}- `{k}`:")
+            lines.extend(_coords(val, indent + "  "))
+        elif isinstance(val, list):
+            lines.append(f"{indent}- `{k}` = [")
+            lines.extend(f"{indent}    `{x}`," for x in val)
+            lines.append(f"{indent}  ]")
+        else:
+            lines.append(f"{indent}- `{k}` = `{val}`")
+    return lines
+
+
+def render_markdown(verdicts: Sequence[Verdict], title: str = "Claims report") -> str:
+    by_id = {v.id: v for v in verdicts}
+    L: list[str] = [f"# {title}", ""]
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        counts[v.verdict] = counts.get(v.verdict, 0) + 1
+    L.append(
+        f"{len(verdicts)} claims: "
+        + ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+        + f"; total {sum(v.seconds for v in verdicts):.1f} s."
+    )
+    L += ["", "| id | paper location | verdict | method | seconds |", "|---|---|---|---|---|"]
+    for v in verdicts:
+        L.append(
+            f"| `{v.id}` | {_cell(v.paper_ref)} | **{v.verdict}** | {v.method} | {v.seconds:.2f} |"
+        )
+
+    refuted = [v for v in verdicts if v.verdict == "refuted"]
+    L += ["", "## Refuted claims", ""]
+    if not refuted:
+        L.append("None.")
+    for v in refuted:
+        L += [f"### `{v.id}` ({v.paper_ref})", "", f"Statement: {v.statement}", ""]
+        if v.reading:
+            L += [f"Reading checked: {v.reading}", ""]
+        L += [f"Method: {v.method}. {v.summary}", "", "Counterexample:", ""]
+        L += _coords(v.counterexample or {})
+        label = "Ratio" if v.method == "unbounded-family" else "Slack"
+        L += ["", f"{label} at 50 digits: `{v.slack}`", ""]
+        if v.corrected_by:
+            fix = by_id.get(v.corrected_by)
+            fv = f"**{fix.verdict}** ({fix.method})" if fix else "not decided in this run"
+            L += [f"Corrected claim: `{v.corrected_by}`: {fv}.", ""]
+        else:
+            L += ["Corrected claim: none registered.", ""]
+
+    L += ["", "## Claims that lose their support", ""]
+    if not refuted:
+        L.append("None (no claim is refuted).")
+    for v in refuted:
+        sup = ", ".join(f"`{s}`" for s in v.supports) or "(none listed)"
+        L.append(f"- `{v.id}` refuted: {sup}")
+
+    L += ["", "## Errors", ""]
+    errs = [v for v in verdicts if v.verdict == "error"]
+    L += [f"- `{v.id}`: {v.error}" for v in errs] or ["None."]
+
+    L += ["", "## Certificates and evidence", ""]
+    any_ev = False
+    for v in verdicts:
+        ev = {k: x for k, x in v.evidence.items() if k != "traceback"}
+        if not ev:
+            continue
+        any_ev = True
+        L += [f"### `{v.id}`: {v.verdict} ({v.method})", ""]
+        if v.summary:
+            L += [v.summary, ""]
+        L += ["```json", json.dumps(jsonable(ev), indent=2, ensure_ascii=False)[:20000], "```", ""]
+    if not any_ev:
+        L.append("None.")
+
+    L += ["", "## Budgets", "", "| id | budget |", "|---|---|"]
+    for v in verdicts:
+        b = ", ".join(f"{k}={x}" for k, x in v.budget.items())
+        L.append(f"| `{v.id}` | {_cell(b)} |")
+    return "\n".join(L) + "\n"
+
+
+def write_report(verdicts: Sequence[Verdict], out: Path | str, title: str = "Claims report") -> None:
+    """Write ``out/verdicts.json`` (a list of verdict objects) and ``out/REPORT.md``."""
+    d = Path(out)
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "verdicts.json").write_text(dump_verdicts(list(verdicts)) + "\n", encoding="utf-8")
+    (d / "REPORT.md").write_text(render_markdown(verdicts, title), encoding="utf-8")

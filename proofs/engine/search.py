@@ -1,0 +1,284 @@
+"""Counterexample search with Hypothesis, confirmed in high precision.
+
+:func:`search` runs ``@given(claim.strategy())`` (plus ``claim.examples`` via
+``hypothesis.example``) under the profile's settings, calling the test function directly. For
+each point it
+
+1. checks every hypothesis margin in float64; a margin that fails in float is re-checked at 50
+   and 100 digits: certainly outside -> the *strategy* is wrong (an ``error``); in doubt (zero
+   within rounding) -> the point is skipped and counted as ``uncertain``;
+2. evaluates the objective in float64 (NaN, inf or an exception -> ``error``);
+3. calls ``hypothesis.target`` so the search climbs toward violations: ``-slack`` for ordinary
+   claims, the ratio for existential ones;
+4. confirms a float violation in place (:mod:`proofs.engine.confirm`). Only a confirmed
+   violation fails the test, so Hypothesis shrinks to the smallest *confirmed* counterexample;
+   unconfirmed ones are counted as discarded rounding artefacts.
+
+The failing exception carries its point; Hypothesis re-raises the exception of its final
+(shrunk) replay, so the point captured is the shrunk one.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import mpmath
+from hypothesis import Phase, Verbosity, example, given, settings, target
+from hypothesis.errors import HypothesisException
+
+from .backend import FLOAT
+from .claim import Claim, Point, SlackFn
+from .confirm import Confirmation, MarginCheck, confirm_fn, eval_mp
+from .points import copy_point
+from .profiles import claim_budget, profile_settings, resolve
+
+
+@dataclass
+class SearchOutcome:
+    """What a search did and found. ``objective`` is ``"slack"`` or ``"ratio"``."""
+
+    claim_id: str
+    objective: str
+    profile: str
+    budget: int  # max_examples given to Hypothesis
+    explicit_examples: int = 0
+    examples: int = 0  # evaluations of the test body (generation + targeting + shrinking)
+    targeted_steps: int = 0  # evaluations during Hypothesis's target phase
+    improvements: int = 0  # evaluations that improved the best objective seen
+    discarded: int = 0  # float violations that did not survive 50/100-digit re-evaluation
+    uncertain: int = 0  # points whose hypotheses failed in float and were zero within rounding
+    best: float | None = None  # min float slack / max float ratio seen
+    best_point: Point | None = None
+    counterexample: Point | None = None
+    confirmation: Confirmation | None = None
+    error: str | None = None
+    error_point: Point | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.counterexample is not None
+
+    def budget_dict(self) -> dict[str, Any]:
+        return {
+            "profile": self.profile,
+            "objective": self.objective,
+            "max_examples": self.budget,
+            "explicit_examples": self.explicit_examples,
+            "examples_tried": self.examples,
+            "targeted_steps": self.targeted_steps,
+            "improvements": self.improvements,
+            "discarded_rounding_artefacts": self.discarded,
+            "skipped_uncertain_hypotheses": self.uncertain,
+            "best_float_" + ("slack" if self.objective == "slack" else "ratio"): (
+                None if self.best is None else repr(self.best)
+            ),
+        }
+
+
+class _Confirmed(Exception):
+    """A confirmed counterexample (fails the Hypothesis test so that it is shrunk)."""
+
+    def __init__(self, point: Point, confirmation: Confirmation) -> None:
+        super().__init__("confirmed counterexample")
+        self.point = point
+        self.confirmation = confirmation
+
+
+class _Defect(Exception):
+    """The claim's encoding is defective at a point (strategy outside hypotheses, NaN, raise)."""
+
+    def __init__(self, point: Point, message: str) -> None:
+        super().__init__(message)
+        self.point = point
+        self.message = message
+
+
+class _StrategyOutside(_Defect):
+    def __init__(self, point: Point, hypothesis: str) -> None:
+        super().__init__(point, f"strategy produced a point outside hypothesis '{hypothesis}'")
+        self.hypothesis = hypothesis
+
+
+class _BadValue(_Defect):
+    pass
+
+
+def _in_target_phase() -> bool:
+    """Is Hypothesis's engine in its target phase? (Reads the runner's phase off the stack;
+    returns False if Hypothesis's internals change.)"""
+    f = sys._getframe(2)
+    for _ in range(80):
+        if f is None:
+            return False
+        slf = f.f_locals.get("self")
+        if slf is not None and hasattr(slf, "optimise_targets") and hasattr(slf, "_current_phase"):
+            return slf._current_phase == "target"
+        f = f.f_back
+    return False
+
+
+def _float_value(fn: SlackFn, point: Point, what: str) -> float:
+    try:
+        v = float(fn(point, FLOAT))
+    except Exception as exc:  # noqa: BLE001 - any failure of the encoding is reported
+        raise _BadValue(point, f"{what} raised {type(exc).__name__}: {exc}") from exc
+    if not math.isfinite(v):
+        raise _BadValue(point, f"{what} evaluated to {v} in float64")
+    return v
+
+
+def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
+    """True if the point is inside every hypothesis; raise if the strategy left them."""
+    for h in claim.hypotheses:
+        m = _float_value(h.margin, point, f"margin of hypothesis {h.name!r}")
+        if (m > 0) if h.strict else (m >= 0):
+            continue
+        try:
+            mc = MarginCheck(
+                h.name, h.strict, {d: eval_mp(h.margin, point, d, h.name) for d in (50, 100)}
+            )
+        except Exception as exc:  # noqa: BLE001
+            raise _BadValue(point, f"margin of hypothesis {h.name!r} failed in mpmath: {exc}") from exc
+        if mc.outside:
+            raise _StrategyOutside(point, h.name)
+        if not mc.holds:
+            out.uncertain += 1
+            return False
+    return True
+
+
+def _confirm(fn: SlackFn, claim: Claim, point: Point, strict: bool = False) -> Confirmation:
+    try:
+        return confirm_fn(fn, claim.hypotheses, point, strict)
+    except Exception as exc:  # noqa: BLE001
+        raise _BadValue(point, f"high-precision re-evaluation failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
+    assert claim.slack is not None
+    slack_fn = claim.slack
+    strict = bool(getattr(claim, "strict", False))
+    label = f"{claim.id}: -slack"
+
+    def body(point: Point) -> None:
+        out.examples += 1
+        if _in_target_phase():
+            out.targeted_steps += 1
+        point = copy_point(point)
+        if not _inside(claim, point, out):
+            return
+        s = _float_value(slack_fn, copy_point(point), "slack")
+        target(-s, label=label)
+        if out.best is None or s < out.best:
+            out.best, out.best_point = s, point
+            out.improvements += 1
+        if s < 0 or (strict and s == 0):
+            conf = _confirm(slack_fn, claim, point, strict)
+            if conf.confirmed:
+                raise _Confirmed(point, conf)
+            out.discarded += 1
+
+    return body
+
+
+def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
+    ex = claim.existential
+    assert ex is not None
+    ratio_fn = ex.ratio
+    printed = ex.printed
+    label = f"{claim.id}: ratio"
+
+    def excess(p: Point, B: Any) -> Any:  # printed constant minus ratio: < 0 refutes it
+        assert printed is not None
+        return printed(p, B) - ratio_fn(p, B)
+
+    def body(point: Point) -> None:
+        out.examples += 1
+        if _in_target_phase():
+            out.targeted_steps += 1
+        point = copy_point(point)
+        if not _inside(claim, point, out):
+            return
+        r = _float_value(ratio_fn, copy_point(point), "ratio")
+        target(r, label=label)
+        if out.best is None or r > out.best:
+            out.best, out.best_point = r, point
+            out.improvements += 1
+        if printed is not None:
+            c = _float_value(printed, copy_point(point), f"printed constant {ex.constant_name}")
+            if r > c:
+                conf = _confirm(excess, claim, point)
+                if conf.confirmed:
+                    raise _Confirmed(point, conf)
+                out.discarded += 1
+
+    return body
+
+
+def _flatten(exc: BaseException) -> list[BaseException]:
+    if isinstance(exc, BaseExceptionGroup):
+        return [e for sub in exc.exceptions for e in _flatten(sub)]
+    return [exc]
+
+
+def search(claim: Claim, profile: str | None = None) -> SearchOutcome:
+    """Search for a counterexample to ``claim`` (slack, or existential ratio vs printed)."""
+    if claim.strategy is None:
+        raise ValueError(f"claim {claim.id} has no strategy")
+    objective = "ratio" if claim.existential is not None else "slack"
+    if objective == "slack" and claim.slack is None:
+        raise ValueError(f"claim {claim.id} has no slack")
+    name = resolve(profile)
+    base = profile_settings(name)
+    budget = claim_budget(name, claim.search_scale)
+    out = SearchOutcome(claim.id, objective, name, budget, explicit_examples=len(claim.examples))
+    body = _ratio_body(claim, out) if objective == "ratio" else _slack_body(claim, out)
+    for i, pt in enumerate(claim.examples):  # an explicit example outside: the example is wrong
+        try:
+            _inside(claim, copy_point(pt), SearchOutcome(claim.id, objective, name, 0))
+        except _StrategyOutside as e:
+            out.error = f"explicit example #{i} is outside hypothesis '{e.hypothesis}'"
+            out.error_point = copy_point(pt)
+            return out
+
+    test = given(claim.strategy())(body)
+    for pt in reversed(claim.examples):
+        test = example(pt)(test)
+    test = settings(
+        base,
+        max_examples=budget,
+        verbosity=Verbosity.quiet,
+        phases=tuple(p for p in base.phases if p != Phase.explain),
+    )(test)
+    # distinct seed (under derandomize) and database key per claim
+    test.hypothesis.inner_test._hypothesis_internal_add_digest = claim.id.encode()  # type: ignore[attr-defined]
+
+    try:
+        test()
+    except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001
+        _record_failures(out, _flatten(exc))
+    if out.best is not None and objective == "ratio" and out.best_point is not None:
+        out.notes.append(
+            "sup of ratio found at 50 digits: "
+            + mpmath.nstr(eval_mp(claim.existential.ratio, out.best_point, 50, "ratio"), 20)  # type: ignore[union-attr]
+        )
+    return out
+
+
+def _record_failures(out: SearchOutcome, excs: list[BaseException]) -> None:
+    for e in excs:
+        if isinstance(e, _Confirmed):
+            if out.counterexample is None:
+                out.counterexample, out.confirmation = e.point, e.confirmation
+        elif isinstance(e, _Defect):
+            if out.error is None or isinstance(e, _StrategyOutside):
+                out.error, out.error_point = e.message, e.point
+        elif isinstance(e, HypothesisException):
+            out.error = out.error or f"hypothesis: {type(e).__name__}: {e}".splitlines()[0]
+        else:
+            out.error = out.error or f"{type(e).__name__}: {e}".splitlines()[0]

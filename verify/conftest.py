@@ -1,0 +1,141 @@
+"""Verification suite: one test per registered claim, checked against verify/verdicts.toml.
+
+Each ``test_<section>.py`` holds one test, parametrized (here, in ``pytest_generate_tests``)
+over the registered claims whose ``section`` belongs to that file (``+fix`` claims included);
+test id = claim id. The settings profile is Hypothesis's ``--hypothesis-profile`` (``dev``,
+``ci``, ``thorough``; ``ci`` by default when ``CI=true``). At the end of the session a table of
+verdicts is printed, grouped by section; data travels through ``user_properties`` so that it
+works under pytest-xdist.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import proofs.engine.profiles  # noqa: F401  (registers dev/ci/thorough before --hypothesis-profile)
+from proofs.engine import ledger
+from proofs.engine.decide import decide
+
+#: test file -> the claim sections it covers (in the paper's order)
+SECTION_FILES: dict[str, tuple[str, ...]] = {
+    "test_section3.py": ("Section 3", "Definition 1"),
+    "test_lemma5_1.py": ("Lemma 5.1",),
+    "test_lemma5_2.py": ("Lemma 5.2",),
+    "test_lemma5_3.py": ("Lemma 5.3",),
+    "test_lemma5_4.py": ("Lemma 5.4",),
+    "test_lemma5_5.py": ("Lemma 5.5",),
+    "test_lemma5_6.py": ("Lemma 5.6",),
+    "test_theorem1.py": ("Theorem 1",),
+    "test_corollary1_1.py": ("Corollary 1.1",),
+    "test_lemma5_7_5_8.py": ("Lemma 5.7", "Lemma 5.8"),
+    "test_section6.py": ("Section 6",),
+}
+SECTION_ORDER: tuple[str, ...] = tuple(s for secs in SECTION_FILES.values() for s in secs)
+PROPERTY = "claim_verdict"
+
+
+def _claims() -> Any:
+    from proofs.claims import claim_set  # the paper's plug-in set (lazy: only the suite needs it)
+
+    return claim_set()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "claim_id" not in metafunc.fixturenames:
+        return
+    sections = SECTION_FILES.get(Path(str(metafunc.definition.fspath)).name, ())
+    ids = [c.id for c in _claims().claims if c.section in sections]
+    metafunc.parametrize("claim_id", ids, ids=ids)
+
+
+@pytest.fixture(scope="session")
+def expected_verdicts() -> dict[str, ledger.Expected]:
+    return ledger.load()
+
+
+@pytest.fixture
+def check_claim(
+    record_property: Callable[[str, object], None],
+    expected_verdicts: dict[str, ledger.Expected],
+) -> Callable[[str], None]:
+    """Decide a claim and assert its verdict equals the ledger's; ``error`` always fails."""
+
+    def check(claim_id: str) -> None:
+        claim = _claims().by_id()[claim_id]
+        v = decide(claim)
+        exp = expected_verdicts.get(claim_id)
+        record_property(
+            PROPERTY,
+            json.dumps(
+                {
+                    "id": v.id,
+                    "paper_ref": v.paper_ref,
+                    "section": v.section,
+                    "verdict": v.verdict,
+                    "expected": exp.verdict if exp else "(none)",
+                    "method": v.method,
+                    "seconds": v.seconds,
+                }
+            ),
+        )
+        detail = (
+            f"{claim_id} ({v.paper_ref}): verdict {v.verdict!r} by {v.method}, "
+            f"expected {exp.verdict if exp else '(no ledger entry)'!r}\n"
+            f"summary: {v.summary}\n"
+            f"counterexample: {json.dumps(v.counterexample, indent=1) if v.counterexample else None}\n"
+            f"slack (50 digits): {v.slack}\nbudget: {v.budget}"
+        )
+        assert v.verdict != "error", f"error verdict: {v.error}\n{detail}"
+        assert exp is not None, f"no entry in verify/verdicts.toml\n{detail}"
+        assert v.verdict == exp.verdict, detail
+
+    return check
+
+
+_ROWS: list[dict[str, Any]] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when != "call":
+        return
+    for key, value in report.user_properties:
+        if key == PROPERTY:
+            _ROWS.append(json.loads(str(value)))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _ROWS:
+        return
+    tr = terminalreporter
+    tr.section("claim verdicts")
+    head = ("id", "paper location", "verdict", "expected", "method", "seconds")
+    rank = {s: i for i, s in enumerate(SECTION_ORDER)}
+    rows = sorted(_ROWS, key=lambda r: (rank.get(r["section"], len(rank)), r["section"], r["id"]))
+    table = [[r["id"], r["paper_ref"], r["verdict"], r["expected"], r["method"], f"{r['seconds']:.2f}"] for r in rows]
+    widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(head)]
+
+    def line(cells: Any) -> str:
+        return " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True))
+
+    section = None
+    for r, t in zip(rows, table, strict=True):
+        if r["section"] != section:
+            section = r["section"]
+            tr.write_line("")
+            tr.write_line(f"{section}", bold=True)
+            tr.write_line(line(head))
+            tr.write_line("-+-".join("-" * w for w in widths))
+        mark = "" if r["verdict"] == r["expected"] else "   <-- mismatch"
+        tr.write_line(line(t) + mark)
+    tr.write_line(f"\n{len(rows)} claims decided in {sum(r['seconds'] for r in rows):.1f} s")
+
+
+@pytest.fixture(scope="session")
+def known_sections() -> tuple[str, ...]:
+    """Every section string some test file covers."""
+    return SECTION_ORDER
