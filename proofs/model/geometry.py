@@ -13,12 +13,11 @@ import numpy as np
 
 
 def is_mp(x: Any) -> bool:
-    """True when ``x`` holds mpmath numbers (an object array or a list of mpf)."""
+    """True when ``x`` holds any mpmath number (an object array or a list with an mpf)."""
     arr = np.asarray(x, dtype=object) if not isinstance(x, np.ndarray) else x
     if arr.dtype != object:
         return False
-    flat = arr.ravel()
-    return flat.size > 0 and isinstance(flat[0], mpmath.mpf)
+    return any(isinstance(v, mpmath.mpf) for v in arr.ravel())
 
 
 def norm(x: np.ndarray) -> Any:
