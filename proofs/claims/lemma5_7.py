@@ -264,7 +264,9 @@ def prove() -> ProofResult:
             "interior local minimiser is the largest root of z³ − (a+x)z² + λa(a+1) (z = a + y), "
             "which is the printed g_λ(x) (Viète/trig identity); F(0) − F(y) = y²(½ − λ(a+1)/(a+y)²) "
             "at stationary y; the two regimes of t follow (convexity when λ ≤ a²/(2(a+1)); tie at "
-            "y* = √(2λ(a+1)) − a, x = t otherwise)"
+            "y* = √(2λ(a+1)) − a, x = t otherwise). Every algebraic step is SymPy-checked; the "
+            "real-analysis glue between them (at most two zeros of a convex F', the regime "
+            "argument) is the written outline in details['outline']"
             if ok else "SymPy did not confirm every step: "
             + ", ".join(kk_ for kk_, vv in checks.items() if not vv)
         ),
