@@ -11,8 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from proofs.engine import ledger
-from proofs.engine.claim import ClaimSet
-from proofs.engine.profiles import PROFILES
+from proofs.engine.claim import ClaimSet, ExperimentContext
+from proofs.engine.decide import decide
+from proofs.engine.profiles import PROFILES, resolve
 from proofs.engine.report import UnknownClaim, decide_all, select, write_report
 
 
@@ -29,6 +30,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, help="output directory")
     r.add_argument("--only", nargs="+", metavar="ID", help="decide only these claim ids")
     r.add_argument("--profile", choices=PROFILES, default=None, help="settings profile")
+    r.add_argument(
+        "--quick-experiments",
+        action="store_true",
+        help="run the reduced experiments (as the test profiles do) instead of the full ones",
+    )
+    r.add_argument(
+        "--sampled",
+        action="store_true",
+        help="also run the (much heavier) sampled-gradient reproduction of the experiments",
+    )
     g = sub.add_parser("ledger", help="compare with (or --update) verify/verdicts.toml")
     g.add_argument("--update", action="store_true", help="write the current verdicts")
     g.add_argument("--only", nargs="+", metavar="ID")
@@ -66,7 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         claims = select(cs, args.only)
     except UnknownClaim as e:
         return _unknown(e)
-    verdicts = decide_all(claims, args.profile)
+    if args.command == "report":
+        ctx = {
+            "full": not args.quick_experiments,
+            "out_dir": args.out,
+            "options": {"sampled": True} if args.sampled else {},
+        }
+        verdicts = decide_all(
+            claims,
+            args.profile,
+            decider=lambda c, p: decide(c, p, ExperimentContext(profile=resolve(p), **ctx)),
+        )
+    else:
+        verdicts = decide_all(claims, args.profile)
     if args.command == "report":
         write_report(verdicts, args.out, title=f"Claims report: {cs.name}")
         print(f"wrote {args.out}/verdicts.json and {args.out}/REPORT.md", file=sys.stderr)

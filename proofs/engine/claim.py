@@ -70,6 +70,30 @@ class ExistentialConstant:
 
 
 @dataclass(frozen=True)
+class ExperimentContext:
+    """What an experiment claim is run with: the settings profile, whether to run the full
+    experiment (the report does; test profiles other than ``thorough`` run a reduced one), where
+    to write artefacts (figures), and free-form options (e.g. an opt-in heavier variant)."""
+
+    profile: str
+    full: bool = False
+    out_dir: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def artefact_path(self, name: str) -> str:
+        """Path for an artefact ``name``: in ``out_dir`` if set, else in a fresh temporary dir."""
+        import tempfile
+        from pathlib import Path
+
+        folder = Path(self.out_dir) if self.out_dir else Path(tempfile.mkdtemp(prefix="proofs-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder / name)
+
+    def __str__(self) -> str:
+        return self.profile
+
+
+@dataclass(frozen=True)
 class ExperimentResult:
     """Outcome of an experiment claim (a table or figure of the paper)."""
 
@@ -100,7 +124,7 @@ class Claim:
     slack: SlackFn | None = None
     prove: Callable[[], ProofResult] | None = None
     existential: ExistentialConstant | None = None
-    experiment: Callable[[Any], ExperimentResult] | None = None
+    experiment: Callable[[ExperimentContext], ExperimentResult] | None = None
     corrects: str | None = None  # for "<id>+fix": the id it corrects
     corrected_by: str | None = None  # for a claim expected refuted: its "<id>+fix"
     supports: tuple[str, ...] = ()  # later claims of the paper that rest on this one

@@ -25,7 +25,7 @@ from typing import Any
 
 import mpmath
 
-from .claim import Claim, ExperimentResult, ProofResult
+from .claim import Claim, ExperimentContext, ExperimentResult, ProofResult
 from .existential import FamilyOutcome, evaluate_family, family_counterexample
 from .points import to_strings
 from .profiles import resolve
@@ -50,14 +50,19 @@ def _new_verdict(claim: Claim) -> Verdict:
     )
 
 
-def decide(claim: Claim, profile: str | None = None) -> Verdict:
-    """Decide ``claim`` under a settings profile (``None``: the profile in force)."""
+def decide(
+    claim: Claim, profile: str | None = None, context: ExperimentContext | None = None
+) -> Verdict:
+    """Decide ``claim`` under a settings profile (``None``: the profile in force).
+
+    ``context`` is passed to experiment claims (default: full only under ``thorough``)."""
     t0 = time.perf_counter()
     v = _new_verdict(claim)
     try:
         name = resolve(profile)
         v.budget["profile"] = name
-        _decide_into(claim, name, v)
+        ctx = context or ExperimentContext(profile=name, full=name == "thorough")
+        _decide_into(claim, name, v, ctx)
     except Exception as exc:  # noqa: BLE001 - every failure becomes an honest 'error'
         v.verdict, v.method = "error", "none"
         v.error = traceback.format_exception_only(type(exc), exc)[-1].strip()
@@ -71,9 +76,9 @@ def _fail(v: Verdict, message: str) -> None:
     v.summary = message
 
 
-def _decide_into(claim: Claim, profile: str, v: Verdict) -> None:
+def _decide_into(claim: Claim, profile: str, v: Verdict, ctx: ExperimentContext) -> None:
     if claim.experiment is not None:
-        _experiment(claim, profile, v)
+        _experiment(claim, ctx, v)
         return
 
     proof: ProofResult | None = None
@@ -210,9 +215,10 @@ def _unrefuted_summary(
     return "; ".join(parts) if parts else "nothing checked"
 
 
-def _experiment(claim: Claim, profile: str, v: Verdict) -> None:
+def _experiment(claim: Claim, ctx: ExperimentContext, v: Verdict) -> None:
     assert claim.experiment is not None
-    res = claim.experiment(profile)
+    res = claim.experiment(ctx)
+    v.budget["experiment"] = {"full": ctx.full, **ctx.options}
     if not isinstance(res, ExperimentResult):
         raise TypeError(f"experiment() returned {type(res).__name__}, not ExperimentResult")
     v.verdict = "reproduced" if res.reproduced else "not-reproduced"
