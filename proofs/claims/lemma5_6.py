@@ -1,5 +1,285 @@
-"""Claims of the RVSCGD paper: lemma5_6 (placeholder until its claims are encoded)."""
+"""Claims of Lemma 5.6 (properties of the limit point) and of its proof, eqs. (21)-(25).
 
-from proofs.engine.claim import Claim
+Points are run specs of Algorithm 1 with the l1 penalty (:func:`proofs.claims.limits.run_points`)
+inside Lemma 5.6's hypotheses (i)-(iii); each conclusion is a slack at the run's limit point,
+computed in float64 and confirmed at the high-precision fixed point (:mod:`proofs.claims.limits`).
 
-CLAIMS: tuple[Claim, ...] = ()
+Reading common to all: (u_bar, w_bar) is the limit of the run (|w^{t+1} - w^t| <= 1e-14 in
+float64 within 40000 iterations; the claims about "the limit" are checked on runs that converge,
+the convergence itself is ``L5.6-convergence``); w* is a unit vector; delta is a parameter of the
+point with theta(w0, w*) <= pi - delta; gamma := 0 where u_bar = 0 (then w_bar = w* exactly).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from proofs.claims import limits as Lm
+from proofs.engine.claim import Claim, Hypothesis, ProofResult
+
+SECTION = "Lemma 5.6"
+HYP = Lm.lemma56_hypotheses()
+DOMAIN = (
+    "run specs of Algorithm 1 with the l1 penalty: k >= 1, d >= 2, unit w*, unit w0 with "
+    "theta(w0,w*) <= pi - delta, delta in (0, pi), lam > 0 with (2pi/k) lam sqrt(d) < 1, "
+    "0 < beta <= k sin(delta)/(2pi), 0 < eta < 2pi/k"
+)
+COMMON = (
+    "the limit (u_bar, w_bar) is the run's float64 limit (step <= 1e-14), polished to the "
+    "fixed point of Algorithm 1's map at the working precision (fixed points do not depend on "
+    "eta; distance to the float limit <= 1e-6 checked); gamma := 0 where u_bar = 0"
+)
+
+#: a round point (k = 1, d = 2) inside the hypotheses of Lemma 5.6 and Theorem 1
+ROUND = {
+    "k": 1, "w_star": np.array([0.8, 0.6]), "w0": np.array([0.0, 1.0]), "lam": 0.001,
+    "beta": 0.15, "eta": 0.5, "delta": 1.5, "penalty": "l1", "a": 1.0,
+}
+#: a round 2-cycle: tau = lam/beta ~ 0.79 and eta k/(2pi) ~ 0.955 make w* = e1 repelling
+CYCLE = {
+    "k": 1, "w_star": np.array([1.0, 0.0]), "w0": np.array([0.6, 0.8]), "lam": 0.11,
+    "beta": 0.14, "eta": 6.0, "delta": 2.0, "penalty": "l1", "a": 1.0,
+}
+#: eta (k/(2pi) + beta) > 1 while eta k/(2pi) < 1: c1 < 0 is allowed by (iii)
+C1_NEGATIVE = dict(ROUND, eta=5.0)
+
+
+def _points(require: bool = True, c1_positive: bool = False):  # noqa: ANN202
+    return lambda: Lm.run_points(
+        "L5.6", ("l1",), require_convergence=require, c1_positive=c1_positive
+    )
+
+
+def prove_eq23() -> ProofResult:
+    """At a fixed point: c2 w* + beta u = mu w_bar (the update is w^ = c1 w + eta (c2 w* +
+    beta u) with u = S(w), normalised). In an orthonormal frame w_bar = e1,
+    w* = cos(t) e1 + sin(t) e2, u = (p, q, r): the e2 and e3 components of the relation give
+    q = -c2 sin(t)/beta, r = 0, so |u| sin(gamma) = |u - <u, e1> e1| = c2 sin(t)/beta."""
+    t, c2, beta, mu, p, q, r, eta, c1 = sp.symbols("t c2 beta mu p q r eta c1", real=True)
+    w = sp.Matrix([1, 0, 0])
+    s = sp.Matrix([sp.cos(t), sp.sin(t), 0])
+    u = sp.Matrix([p, q, r])
+    # fixed point of w -> (c1 w + eta (c2 s + beta u)) / N with N > 0: N w = c1 w + eta(...)
+    N = sp.Symbol("N", positive=True)
+    fp = N * w - (c1 * w + eta * (c2 * s + beta * u))
+    sol = sp.solve([fp[1], fp[2]], [q, r], dict=True)
+    ok1 = len(sol) == 1 and sp.simplify(sol[0][q] + c2 * sp.sin(t) / beta) == 0 and sol[0][r] == 0
+    par = (c2 * s + beta * u).subs(sol[0])
+    mu_val = sp.simplify(par[0])
+    ok2 = sp.simplify(par - mu_val * w) == sp.zeros(3, 1)  # (22): c2 w* + beta u // w_bar
+    perp = (u - u.dot(w) * w).subs(sol[0])  # |u| sin(gamma) = |u - <u,w> w|
+    tt = sp.Symbol("tt", positive=True)  # t in (0, pi): sin(t) > 0
+    lhs2 = sp.simplify(perp.dot(perp).subs(t, tt))
+    ok3 = sp.simplify(lhs2 - (c2 * sp.sin(tt) / beta) ** 2) == 0
+    ok = bool(ok1 and ok2 and ok3)
+    return ProofResult(
+        ok=ok,
+        method="symbolic",
+        summary=(
+            "SymPy: at a fixed point of Algorithm 1's map (the limit of a convergent run, the map "
+            "being continuous for l1), the w*- and u-components orthogonal to w_bar cancel: "
+            "c2 w* + beta u_bar is parallel to w_bar (22) and (|u_bar| sin gamma)^2 = "
+            "(c2 sin theta / beta)^2 with both sides >= 0 for theta in [0, pi], i.e. (23)"
+            if ok else "SymPy could not verify the fixed-point relation"
+        ),
+        details={"frame": "w_bar = e1, w* = (cos t, sin t, 0), u = (p, q, r)"},
+    )
+
+
+CLAIMS: tuple[Claim, ...] = (
+    Claim(
+        id="L5.6-convergence",
+        paper_ref="Lemma 5.6",
+        section=SECTION,
+        statement="Hypotheses (i) theta(w0,w*) <= pi - delta, delta > 0; (ii) (2pi/k) lam sqrt(d) < 1 "
+        "and beta <= k sin(delta)/(2pi); (iii) eta k/(2pi) < 1. Then (u^t, w^t) converges to a "
+        "critical point (u_bar, w_bar).",
+        reading="converges: |w^{t+1} - w^t| <= 1e-14 within 40000 float64 iterations and the "
+        "float limit is matched (<= 1e-6) by a fixed point of Algorithm 1's map at 50/100 digits "
+        "(the 'critical point' read as a stationary point of the iteration). A run that does not "
+        "converge within the cap counts only if a 2-cycle persists at 50 and 100 digits in "
+        "mpmath (slow convergence is not confirmed).",
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(False),
+        slack=Lm.s_converges,
+        examples=(CYCLE, ROUND, C1_NEGATIVE),
+        search_scale=2.0,
+        corrected_by="L5.6-convergence+fix",
+        supports=("L5.6-theta-lt-delta", "L5.6-eq11", "L5.6-eq23", "L5.6-eq25", "T1-convergence",
+                  "C1.1-l0", "C1.1-tl1"),
+        notes="slack 1 if converged, -|w^{t+1}-w^t| at a confirmed 2-cycle. At CYCLE the "
+        "iterates alternate between (0.60489, +0.79631) and (0.60489, -0.79631): the fixed "
+        "point w* = e1 has tangential multiplier c1/(c1 + eta mu) < -1 (c1 = 1 - eta(k/2pi + "
+        "beta) < 0)",
+    ),
+    Claim(
+        id="L5.6-convergence+fix",
+        paper_ref="Lemma 5.6 (corrected)",
+        section=SECTION,
+        statement="Hypotheses (i)-(iii) and in addition eta (k/(2pi) + beta) < 1 (c1 > 0): "
+        "(u^t, w^t) converges to a fixed point (u_bar, w_bar).",
+        reading="as L5.6-convergence",
+        domain=DOMAIN + ", eta (k/(2pi) + beta) < 1",
+        hypotheses=HYP + (Hypothesis("eta (k/(2pi) + beta) < 1", Lm.m_c1, strict=True),),
+        strategy=_points(False, c1_positive=True),
+        slack=Lm.s_converges,
+        examples=(ROUND,),
+        search_scale=2.0,
+        corrects="L5.6-convergence",
+        notes="the extra condition is what (21) assumes (c1 > 0); Theorem 1's eta <= 1/(beta+L) "
+        "does not imply it",
+    ),
+    Claim(
+        id="L5.6-theta-lt-delta",
+        paper_ref="Lemma 5.6",
+        section=SECTION,
+        statement="Same hypotheses: theta := theta(w_bar, w*) < delta.",
+        reading=COMMON,
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_theta_lt_delta,
+        examples=(ROUND, C1_NEGATIVE),
+        search_scale=2.0,
+        strict=True,
+    ),
+    Claim(
+        id="L5.6-eq11",
+        paper_ref="Lemma 5.6",
+        section=SECTION,
+        statement="Same hypotheses, gamma := theta(u_bar, w_bar): |w* - w_bar| <= 1/2 sin(delta) sin(gamma).",
+        reading=COMMON,
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_eq11,
+        examples=(ROUND,),
+        search_scale=2.0,
+        corrected_by="L5.6-eq11+fix",
+        supports=("T1-eq11", "T1-eq12", "C1.1-l0", "C1.1-tl1"),
+    ),
+    Claim(
+        id="L5.6-eq11+fix",
+        paper_ref="Lemma 5.6 (corrected)",
+        section=SECTION,
+        statement="Same hypotheses: |w* - w_bar| <= (2pi/k) beta sin(gamma) <= sin(delta) sin(gamma) "
+        "(constant 1 in place of 1/2; sup of |w*-w_bar|/(sin delta sin gamma) is 1, approached as "
+        "lam/beta -> 0 with beta at its bound).",
+        reading=COMMON + "; checks the stronger first inequality (the second is (ii))",
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_eq11_fix,
+        examples=(ROUND,),
+        search_scale=2.0,
+        corrects="L5.6-eq11",
+        notes="|w*-w_bar| = sin(theta)/cos(theta/2) = (2pi/k) beta |u| sin(gamma)/cos(theta/2) and "
+        "|u| <= cos(gamma) <= cos(theta/2)",
+    ),
+    Claim(
+        id="L5.6-eq21",
+        paper_ref="proof of Lemma 5.6, eqs. (21)-(22)",
+        section=SECTION,
+        statement="w_bar = C_bar (c1 w_bar + eta c2 w* + eta beta u_bar) with c2 = k/(2pi), c1 > 0 "
+        "(due to (iii)), u_bar = S_{lam/beta}(w_bar); hence c2 w* + beta u_bar is parallel to w_bar.",
+        reading=COMMON + "; c1 = 1 - eta (k/(2pi) + beta) (the update with E g = (k/2pi)(w - w*) "
+        "for unit w); conclusion: c1 > 0, C_bar = 1/(c1 + eta mu) > 0 and c2 w* + beta u_bar = "
+        "mu w_bar with mu > 0 ('parallel' read as same direction), all strict",
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_eq21,
+        examples=(C1_NEGATIVE, ROUND),
+        search_scale=2.0,
+        strict=True,
+        corrected_by="L5.6-eq21+fix",
+        supports=(),
+        notes="the parallel conclusion (22), which (23)-(25) use, holds without c1 > 0",
+    ),
+    Claim(
+        id="L5.6-eq21+fix",
+        paper_ref="proof of Lemma 5.6, eqs. (21)-(22) (corrected)",
+        section=SECTION,
+        statement="w_bar = C_bar (c1 w_bar + eta c2 w* + eta beta u_bar) with C_bar > 0, "
+        "c1 = 1 - eta (k/(2pi) + beta) of either sign (c1 > 0 iff eta (k/(2pi) + beta) < 1, "
+        "not implied by (iii)); hence c2 w* + beta u_bar = mu w_bar with mu > 0.",
+        reading=COMMON,
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_eq21_fix,
+        examples=(C1_NEGATIVE, ROUND),
+        search_scale=2.0,
+        strict=True,
+        corrects="L5.6-eq21",
+    ),
+    Claim(
+        id="L5.6-eq23",
+        paper_ref="proof of Lemma 5.6, eq. (23)",
+        section=SECTION,
+        statement="At the limit: (k/(2pi)) sin(theta) = beta |u_bar| sin(gamma).",
+        reading=COMMON + "; identity slack (rounding allowance 256 ulp of k/(2pi) + beta)",
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_eq23,
+        prove=prove_eq23,
+        examples=(ROUND, C1_NEGATIVE),
+        search_scale=2.0,
+    ),
+    Claim(
+        id="L5.6-eq25",
+        paper_ref="proof of Lemma 5.6, eq. (25)",
+        section=SECTION,
+        statement="At the limit: w* - (2pi/k) beta (w_bar - u_bar) = C w_bar with "
+        "0 < C <= k/(k - 2pi lam sqrt(d)).",
+        reading=COMMON + "; C := <w* - (2pi/k) beta (w_bar - u_bar), w_bar>, the identity "
+        "checked with a rounding allowance, C > 0 strict",
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_eq25,
+        examples=(ROUND,),
+        search_scale=2.0,
+        strict=True,
+        notes="C = cos(theta) - (2pi/k) beta <w_bar - u_bar, w_bar> <= cos(theta) <= 1: the best "
+        "constant for the upper bound is 1 (sup, approached as lam -> 0), below the printed "
+        "k/(k - 2pi lam sqrt d)",
+    ),
+    Claim(
+        id="L5.6-chain",
+        paper_ref="proof of Lemma 5.6",
+        section=SECTION,
+        statement="|w* - w_bar| <= 2 sin(theta) = pi beta |u_bar| sin(gamma)/k <= pi beta sin(gamma)/k "
+        "<= 1/2 sin(delta) sin(gamma) (each link is a claim).",
+        reading=COMMON + "; slack = min of the four links (the '=' an identity slack)",
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_chain,
+        examples=(ROUND,),
+        search_scale=2.0,
+        corrected_by="L5.6-chain+fix",
+        supports=("L5.6-eq11", "T1-eq11", "T1-eq12"),
+        notes="by (23), pi beta |u| sin(gamma)/k = sin(theta)/2, not 2 sin(theta)",
+    ),
+    Claim(
+        id="L5.6-chain+fix",
+        paper_ref="proof of Lemma 5.6 (corrected)",
+        section=SECTION,
+        statement="|w* - w_bar| = sin(theta)/cos(theta/2) = (2pi/k) beta |u_bar| sin(gamma)/cos(theta/2) "
+        "<= (2pi/k) beta sin(gamma) <= sin(delta) sin(gamma).",
+        reading=COMMON + "; slack = min of the four links (the two '=' identity slacks)",
+        domain=DOMAIN,
+        hypotheses=HYP,
+        strategy=_points(),
+        slack=Lm.s_chain_fix,
+        examples=(ROUND,),
+        search_scale=2.0,
+        corrects="L5.6-chain",
+        notes="third link: |u| <= cos(gamma) (soft thresholding: <S(w), w> >= |S(w)|^2) and "
+        "theta <= 2 gamma",
+    ),
+)
