@@ -38,6 +38,10 @@ def _vectors(point: dict[str, Any]) -> dict[str, np.ndarray]:
     }
 
 
+#: iterations replayed for a counterexample that is a limit (a run without a horizon T)
+LIMIT_HORIZON = 40
+
+
 def draw_vectors(point: dict[str, Any], ax: Any, title: str = "") -> None:
     """Arrows for the point's vectors, in the orthonormal frame of its first two vectors."""
     vecs = _vectors(point)
@@ -73,7 +77,8 @@ def draw_run(point: dict[str, Any], axes: Any, title: str = "") -> None:
     from proofs.algorithm.rvscgd import replay
     from proofs.claims.trajectories import spec_of
 
-    traj = replay(spec_of(point), dps=50)
+    # limit claims' points carry no horizon: show the first LIMIT_HORIZON iterations
+    traj = replay(spec_of({"T": LIMIT_HORIZON, **point}), dps=50)
     vecs = {"w*": point["w_star"], "w^0": traj.w[0]}
     if len(traj.w) > 1:
         vecs.update({"u^1": traj.u[1], "w^1": traj.w[1]})
