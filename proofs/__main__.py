@@ -14,7 +14,13 @@ from proofs.engine import ledger
 from proofs.engine.claim import ClaimSet, ExperimentContext
 from proofs.engine.decide import decide
 from proofs.engine.profiles import PROFILES, resolve
-from proofs.engine.report import UnknownClaim, decide_all, select, write_report
+from proofs.engine.report import (
+    UnknownClaim,
+    attach_best_constants,
+    decide_all,
+    select,
+    write_report,
+)
 
 
 def _claim_set() -> ClaimSet:
@@ -88,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.profile,
             decider=lambda c, p: decide(c, p, ExperimentContext(profile=resolve(p), **ctx)),
         )
+        attach_best_constants(claims, verdicts)
     else:
         verdicts = decide_all(claims, args.profile)
     if args.command == "report":

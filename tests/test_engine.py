@@ -253,3 +253,47 @@ def test_explicit_example_outside_hypotheses_is_an_error() -> None:
     bad = dataclasses.replace(toy.FALSE, id="toy-bad-example", examples=({"x": -1.0},))
     v = decide(bad, "ci")
     assert v.verdict == "error" and v.error == "explicit example #0 is outside hypothesis 'x>=0'"
+
+
+def test_experiment_receives_context_with_artefact_dir(tmp_path: Path) -> None:
+    """An experiment claim gets the profile, the full/reduced choice and where to write files."""
+    import dataclasses
+
+    from proofs.engine.claim import ExperimentContext, ExperimentResult
+
+    seen: list[ExperimentContext] = []
+
+    def experiment(ctx: ExperimentContext) -> ExperimentResult:
+        seen.append(ctx)
+        path = ctx.artefact_path("figure.png")
+        Path(path).write_text("png")
+        return ExperimentResult(True, "ok", artefacts=(path,))
+
+    claim = dataclasses.replace(toy.EXPERIMENT, experiment=experiment)
+    v = decide(claim, "ci", ExperimentContext(profile="ci", full=True, out_dir=str(tmp_path)))
+    assert seen[0].full and seen[0].profile == "ci"
+    assert v.evidence["artefacts"] == [str(tmp_path / "figure.png")]
+    assert (tmp_path / "figure.png").read_text() == "png"
+    # without a context, only the thorough profile runs the full experiment
+    decide(claim, "ci")
+    assert seen[-1].full is False
+
+
+def test_best_constants_reach_the_report() -> None:
+    """Best-constant records are attached for the report; a failing one is recorded, not hidden."""
+    import dataclasses
+
+    from proofs.engine.report import attach_best_constants, render_markdown
+
+    good = dataclasses.replace(
+        toy.SYMBOLIC,
+        best_constants=lambda: [{"constant": "C", "printed": "1/2", "best": "1",
+                                 "printed_is_enough": False, "method": "toy"}],
+    )
+    bad = dataclasses.replace(toy.FALSE, best_constants=lambda: 1 / 0)
+    verdicts = [decide(good, "ci"), decide(bad, "ci")]
+    attach_best_constants([good, bad], verdicts)
+    md = render_markdown(verdicts)
+    assert "## Best constants" in md
+    assert f"| `{good.id}` | C | 1/2 | 1 | no | toy |" in md
+    assert "ZeroDivisionError" in verdicts[1].evidence["best_constants_error"]

@@ -9,6 +9,7 @@ One module per lemma / section of the paper, named after it, so a claim id maps 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -58,7 +59,16 @@ def catalogue_ids(text: str | None = None) -> tuple[str, ...]:
 
 @cache
 def claim_set() -> ClaimSet:
-    claims: tuple[Claim, ...] = tuple(c for m in _MODULES for c in m.CLAIMS)
+    from .best_constants import BEST_CONSTANTS
+
+    claims: tuple[Claim, ...] = tuple(
+        replace(c, best_constants=BEST_CONSTANTS[c.id]) if c.id in BEST_CONSTANTS else c
+        for m in _MODULES
+        for c in m.CLAIMS
+    )
+    unknown = set(BEST_CONSTANTS) - {c.id for c in claims}
+    if unknown:
+        raise RuntimeError(f"best constants for unregistered claims: {sorted(unknown)}")
     ids = [c.id for c in claims]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:

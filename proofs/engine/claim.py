@@ -131,6 +131,9 @@ class Claim:
     examples: tuple[Point, ...] = ()  # explicit points tried before the random search
     search_scale: float = 1.0  # relative cost: budgets are divided by this (trajectory claims)
     strict: bool = False  # conclusion is a strict inequality: it holds iff slack > 0
+    # best constants of the claim (printed vs best found / proved), computed for the report only:
+    # () -> records {"constant", "printed", "best", "printed_is_enough", "method"[, "argmax"]}
+    best_constants: Callable[[], Sequence[dict[str, Any]]] | None = None
     notes: str = ""
 
     @property

@@ -33,6 +33,19 @@ def select(claim_set: ClaimSet, only: Sequence[str] | None = None) -> list[Claim
     return [c for c in claim_set.claims if c.id in wanted]
 
 
+def attach_best_constants(claims: Iterable[Claim], verdicts: Sequence[Verdict]) -> None:
+    """Compute each claim's best constants (report only: they cost time, and no verdict depends
+    on them) into its verdict's evidence; a failure is recorded there, never hidden."""
+    by_id = {v.id: v for v in verdicts}
+    for c in claims:
+        if c.best_constants is None or c.id not in by_id:
+            continue
+        try:
+            by_id[c.id].evidence["best_constants"] = [dict(r) for r in c.best_constants()]
+        except Exception as exc:  # noqa: BLE001 - reported, not raised
+            by_id[c.id].evidence["best_constants_error"] = f"{type(exc).__name__}: {exc}"
+
+
 def decide_all(
     claims: Iterable[Claim],
     profile: str | None = None,
@@ -111,6 +124,23 @@ def render_markdown(verdicts: Sequence[Verdict], title: str = "Claims report") -
     for v in refuted:
         sup = ", ".join(f"`{s}`" for s in v.supports) or "(none listed)"
         L.append(f"- `{v.id}` refuted: {sup}")
+
+    L += ["", "## Best constants", ""]
+    consts = [(v.id, r) for v in verdicts for r in v.evidence.get("best_constants", ())]
+    if not consts:
+        L.append("None computed in this run.")
+    else:
+        L += [
+            "| claim | constant | printed | best | printed enough? | how |",
+            "|---|---|---|---|---|---|",
+        ]
+        for cid, r in consts:
+            enough = r.get("printed_is_enough")
+            L.append(
+                f"| `{cid}` | {_cell(r.get('constant'))} | {_cell(r.get('printed'))} | "
+                f"{_cell(r.get('best'))} | {'yes' if enough else 'no' if enough is False else '?'}"
+                f" | {_cell(r.get('method'))} |"
+            )
 
     L += ["", "## Errors", ""]
     errs = [v for v in verdicts if v.verdict == "error"]
