@@ -167,5 +167,7 @@ CLAIMS: tuple[Claim, ...] = (
             family_limit=_uniform_limit,
             constant_name="C = 1/δ",
         ),
+        # the statement that holds is the pointwise reading, registered (and proved) as the main one
+        corrected_by="D1-interpolation",
     ),
 )
