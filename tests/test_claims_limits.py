@@ -201,3 +201,35 @@ def test_best_constants_small() -> None:
     r = [float(x[1]) for x in fam]
     assert all(b > a for a, b in zip(r, r[1:], strict=False))  # ratio grows toward 1
     assert 0.5 < r[-1] < 1  # above the printed 1/2, below the corrected 1
+
+
+# ---- the fast pure-Python loop of limits.py is a twin of proofs.algorithm: pin it there ----
+
+
+def test_fast_prox_equals_the_reference_thresholding_operators() -> None:
+    """limits._prox_vec (pure Python, for speed at small d) == proofs.algorithm.thresholds.prox."""
+    from proofs.algorithm.thresholds import prox
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        d = int(rng.integers(1, 7))
+        w = rng.normal(size=d) * rng.choice([0.01, 1.0, 10.0])
+        lam, beta = float(rng.uniform(1e-4, 1.0)), float(rng.uniform(1e-3, 1.0))
+        for pen in ("l1", "l0"):
+            fast = Lm._prox_vec(list(w), lam / beta, pen, 1.0, False)
+            ref = prox(w, lam, beta, pen)
+            np.testing.assert_array_equal(np.asarray(fast, dtype=float), np.asarray(ref, dtype=float))
+
+
+@pytest.mark.parametrize("pen", ["l1", "l0"])
+def test_fast_float_run_reaches_the_reference_runs_limit(pen: str) -> None:
+    """limits.float_run (its own loop) ends where proofs.algorithm.rvscgd.run ends."""
+    from proofs.algorithm.rvscgd import RunSpec, run
+
+    point = {"k": 1, "w_star": (0.8, 0.6), "w0": (0.0, 1.0), "lam": 0.001, "beta": 0.15,
+             "eta": 0.5, "delta": 1.5, "penalty": pen, "a": 1.0}
+    fr = Lm.float_run(point)
+    assert fr.converged
+    spec = RunSpec(k=1, w_star=(0.8, 0.6), w0=(0.0, 1.0), lam=0.001, beta=0.15, eta=0.5,
+                   penalty=pen, T=fr.iterations, tol=0.0)
+    np.testing.assert_allclose(run(spec).w[0], fr.w, rtol=0, atol=1e-12)

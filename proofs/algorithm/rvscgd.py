@@ -411,6 +411,50 @@ def run(spec: RunSpec, progress: bool | None = None) -> Trajectory:
 # ----------------------------------------------------------------------------- mpmath replay
 
 
+def update(
+    w: np.ndarray, w_star: np.ndarray, k: int, u_new: np.ndarray, beta: Any, eta: Any,
+    reading: str = "entrywise",
+) -> tuple[np.ndarray, np.ndarray]:
+    """The w-update of Algorithm 1 given u^{t+1}, before normalisation, in float64 or mpmath:
+    returns (w^^{t+1}, v) with w^^{t+1} = w^t - eta v, v = E_Z[g(w^t, Z)] + beta (w^t - u^{t+1}).
+    Used by :func:`replay` and :func:`iterates` (the batched hot loop inlines the same step)."""
+    v = expected_coarse_gradient(w, w_star, k, reading=reading) + beta * (w - u_new)
+    return w - eta * v, v
+
+
+def iterates(spec: RunSpec) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...], float]:
+    """Every iterate of a single float64 run: (w^0..w^n, u^0..u^n, min_t ||w^^{t+1}||).
+
+    Stops after ``spec.T`` steps, at ``spec.tol``, or where w^^ = 0 exactly (then the min is 0
+    and the run has left the domain of Algorithm 1). Exact gradient only."""
+    if spec.gradient != "exact":
+        raise ValueError("iterates supports gradient='exact' only")
+    s, w = np.array(spec.w_star), np.array(spec.w0)
+
+    def u_of(x: np.ndarray) -> np.ndarray:
+        return np.asarray(prox(x, spec.lam, spec.beta, spec.penalty, spec.a,
+                               exact_tl1=spec.exact_tl1), dtype=float)
+
+    u = u_of(w) if spec.u0 is None else np.array(spec.u0)
+    ws, us = [w], [u]
+    min_hat = float("inf")
+    for _ in range(spec.T):
+        u_new = u_of(w)
+        wt, _v = update(w, s, spec.k, u_new, spec.beta, spec.eta, spec.reading)
+        n = float(np.linalg.norm(wt))
+        min_hat = min(min_hat, n)
+        if n == 0:
+            break
+        w_new = wt / n
+        step = float(np.linalg.norm(w_new - w))
+        w, u = w_new, u_new
+        ws.append(w)
+        us.append(u)
+        if step <= spec.tol:
+            break
+    return tuple(ws), tuple(us), min_hat
+
+
 def replay(spec: RunSpec, dps: int = 50) -> MpTrajectory:
     """Re-execute ``spec`` in mpmath at ``dps`` digits (exact gradient only; slow path).
 
@@ -451,9 +495,7 @@ def replay(spec: RunSpec, dps: int = 50) -> MpTrajectory:
         t = 0
         while t < spec.T:
             u_new = u_of(w)
-            g = expected_coarse_gradient(w, s, spec.k, reading=spec.reading)
-            v = g + beta * (w - u_new)
-            wt = w - eta * v
+            wt, v = update(w, s, spec.k, u_new, beta, eta, spec.reading)
             n = norm(wt)
             if n == 0:
                 raise ValueError("ŵ = 0: the update left the domain of Algorithm 1")

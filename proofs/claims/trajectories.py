@@ -11,9 +11,9 @@ arbitrary. Slacks and margins are written once, ``(point, B) -> value``:
 
 * float64 backend: :func:`path` runs the spec with :func:`proofs.algorithm.rvscgd.run` (records
   theta(w^t, w*), L_beta(u^t, w^t), ||w^{t+1} - w^t||, eta ||E g(w^t) + beta (w^t - u^{t+1})||);
-  :func:`iterates` gives the vectors w^t, u^t from a plain float loop over the same public
-  functions (``thresholds.prox``, ``model.expected_coarse_gradient``) in the order of
-  :func:`proofs.algorithm.rvscgd.replay` (tests check it agrees with ``run``);
+  :func:`iterates` gives the vectors w^t, u^t from :func:`proofs.algorithm.rvscgd.iterates`
+  (the same w-update, :func:`proofs.algorithm.rvscgd.update`, as the mpmath replay; tests check
+  it agrees with ``run``);
 * mpmath backend: both come from :func:`proofs.algorithm.rvscgd.replay` at ``B.dps`` digits.
 
 The spec's floats enter the mpmath replay exactly (``spec_of`` converts the engine's mpf copies of
@@ -46,8 +46,8 @@ import numpy as np
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from proofs.algorithm import rvscgd
 from proofs.algorithm.rvscgd import MpTrajectory, RunSpec, Trajectory, replay, run
-from proofs.algorithm.thresholds import prox
 from proofs.engine.backend import FLOAT as FLOAT_B
 from proofs.engine.claim import Hypothesis, Point
 from proofs.model import angle, expected_coarse_gradient
@@ -103,32 +103,8 @@ def _mp_replay(spec: RunSpec, dps: int) -> MpTrajectory:
 def _float_loop(
     spec: RunSpec,
 ) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...], float]:
-    """w^0..w^n, u^0..u^n in float64 (the loop of ``replay``; stops at a zero step) and
-    min_t ||w^^{t+1}|| (0.0 if some w^^ is exactly 0: the loop stops there)."""
-    s, w = np.array(spec.w_star), np.array(spec.w0)
-
-    def u_of(x: np.ndarray) -> np.ndarray:
-        return np.asarray(prox(x, spec.lam, spec.beta, spec.penalty, spec.a), dtype=float)
-
-    u = u_of(w) if spec.u0 is None else np.array(spec.u0)
-    ws, us = [w], [u]
-    min_hat = math.inf
-    for _ in range(spec.T):
-        u_new = u_of(w)
-        v = expected_coarse_gradient(w, s, spec.k) + spec.beta * (w - u_new)
-        wt = w - spec.eta * v
-        n = float(np.linalg.norm(wt))
-        min_hat = min(min_hat, n)
-        if n == 0:
-            break
-        w_new = wt / n
-        step = float(np.linalg.norm(w_new - w))
-        w, u = w_new, u_new
-        ws.append(w)
-        us.append(u)
-        if step <= spec.tol:
-            break
-    return tuple(ws), tuple(us), min_hat
+    """w^0..w^n, u^0..u^n in float64 and min_t ||w^^{t+1}|| (cached :func:`iterates`)."""
+    return rvscgd.iterates(spec)
 
 
 def _float_iterates(spec: RunSpec) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
