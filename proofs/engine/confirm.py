@@ -156,3 +156,36 @@ def confirm(claim: Claim, point: Point) -> Confirmation:
     if claim.slack is None:
         raise ValueError(f"claim {claim.id} has no slack")
     return confirm_fn(claim.slack, claim.hypotheses, point, getattr(claim, "strict", False))
+
+
+def replay(claim: Claim, point: Point) -> Confirmation:
+    """Re-check a stored counterexample of ``claim`` at 50 and 100 digits.
+
+    ``point`` may come straight from a report (:func:`proofs.engine.points.from_strings` of a
+    verdict's ``counterexample``). For a claim with a slack this is :func:`confirm`. For an
+    existential claim with a printed constant, the checked quantity is *printed constant minus
+    ratio* (negative: the printed constant is exceeded), as in the search. The returned
+    :class:`Confirmation` carries the two values and every hypothesis margin.
+
+    An existential claim without a printed constant ("some constant exists") cannot be refuted
+    by one point: its refutation is a family along which the ratio grows without bound. For it
+    this raises ``ValueError``; evaluate ``eval_mp(claim.existential.ratio, point, 50)``.
+    """
+    if claim.slack is not None:
+        return confirm(claim, point)
+    ex = claim.existential
+    if ex is None:
+        raise ValueError(f"claim {claim.id} has no slack and no existential ratio to replay")
+    printed = ex.printed
+    if printed is None:
+        raise ValueError(
+            f"claim {claim.id} only states that a constant {ex.constant_name} exists: one point "
+            "cannot refute it; evaluate eval_mp(claim.existential.ratio, point, 50) along the "
+            "family instead"
+        )
+    ratio = ex.ratio
+
+    def excess(p: Point, B: Any) -> Any:  # printed constant minus ratio: < 0 refutes it
+        return printed(p, B) - ratio(p, B)
+
+    return confirm_fn(excess, claim.hypotheses, point)

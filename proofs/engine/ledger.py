@@ -61,20 +61,46 @@ class Mismatch:
         return f"{self.id}: {self.kind} expected {self.expected!r}, got {self.actual!r}"
 
 
-def parse(text: str) -> dict[str, Expected]:
-    data = tomllib.loads(text)
+class LedgerError(ValueError):
+    """The ledger cannot be used: missing, unreadable, not valid TOML, or an entry malformed.
+    The message is one line naming the file and the problem."""
+
+
+def parse(text: str, source: str = "ledger") -> dict[str, Expected]:
+    """The ledger text as ``{id: Expected}``; ``source`` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LedgerError(f"{source} is not valid TOML: {exc}") from exc
     out: dict[str, Expected] = {}
     for cid, entry in data.items():
-        if not isinstance(entry, dict) or "verdict" not in entry:
-            raise ValueError(f"ledger entry {cid!r} must be a table with a 'verdict' key")
-        out[cid] = Expected(cid, str(entry["verdict"]), entry.get("method"), str(entry.get("reason", "")))
+        if not isinstance(entry, dict) or not isinstance(entry.get("verdict"), str):
+            raise LedgerError(
+                f"{source}: entry {cid!r} must be a table with a string 'verdict' key"
+            )
+        method = entry.get("method")
+        if method is not None and not isinstance(method, str):
+            raise LedgerError(f"{source}: entry {cid!r} has a non-string 'method': {method!r}")
+        out[cid] = Expected(cid, entry["verdict"], method, str(entry.get("reason", "")))
     return out
 
 
-def load(path: Path | str = DEFAULT_PATH) -> dict[str, Expected]:
-    """The ledger as ``{id: Expected}`` (empty if the file does not exist)."""
+def load(path: Path | str = DEFAULT_PATH, missing_ok: bool = False) -> dict[str, Expected]:
+    """The ledger as ``{id: Expected}``.
+
+    Raises :class:`LedgerError` if the file does not exist (``missing_ok``: an empty ledger
+    instead, for :func:`update` writing a new one), cannot be read, or is malformed."""
     p = Path(path)
-    return parse(p.read_text(encoding="utf-8")) if p.exists() else {}
+    if not p.exists():
+        if missing_ok:
+            return {}
+        raise LedgerError(f"ledger {p} does not exist")
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise LedgerError(f"ledger {p} cannot be read: {why}") from exc
+    return parse(text, source=f"ledger {p}")
 
 
 def compare(
@@ -134,7 +160,7 @@ def update(
     """Rewrite the ledger from ``verdicts``, preserving reasons. Returns messages about what
     changed (new, changed, kept because the verdict was ``error``). Entries for ids not among
     ``verdicts`` are kept unchanged. ``order`` (claim ids) fixes the order of the tables."""
-    old = load(path)
+    old = load(path, missing_ok=True)
     new: dict[str, Expected] = dict(old)
     msgs: list[str] = []
     for v in verdicts:

@@ -4,11 +4,15 @@ A point is a ``dict[str, Any]`` of scalars, 1-d numpy arrays, lists/tuples and n
 specs). Conversion to mpmath is exact for binary floats (a float64 *is* a dyadic rational);
 decimal strings are parsed at the working precision. Integers, booleans and non-numeric strings
 are left as they are (integers are exact in mpmath arithmetic and may be used as sizes).
+
+:func:`to_strings` writes a point as decimal strings (how a verdict stores its counterexample);
+:func:`from_strings` reads such a point back.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import mpmath
@@ -92,3 +96,78 @@ def to_strings(value: Any, digits: int = 50) -> Any:
     if isinstance(value, list | tuple):
         return [to_strings(v, digits) for v in value]
     return scalar_str(value, digits)
+
+
+#: Digits at which :func:`from_strings` parses a decimal string that is not a float64: more than
+#: the 100-digit confirmation uses, so that the value survives to every working precision.
+PARSE_DPS = 120
+
+_INT = re.compile(r"[+-]?[0-9]+")
+
+
+def _scalar_from_string(s: str) -> Any:
+    if _INT.fullmatch(s):
+        return int(s)
+    if s in ("True", "False"):
+        return s == "True"
+    if s == "None":
+        return None
+    try:
+        f = float(s)
+    except ValueError:
+        return s  # a label, e.g. a penalty name
+    if repr(f) == s or s in ("inf", "-inf", "nan"):
+        return f  # written by repr(float): exactly this float64
+    with mpmath.workdps(PARSE_DPS):
+        return mpmath.mpf(s)
+
+
+def _array(items: list[Any]) -> np.ndarray:
+    if all(isinstance(x, np.ndarray) for x in items):
+        kinds = {x.dtype for x in items}
+        if len(kinds) == 1 and len({x.shape for x in items}) == 1:
+            return np.stack(items)
+        rows = [x.astype(object) for x in items]
+        return np.array(rows, dtype=object)
+    if all(isinstance(x, bool) for x in items):
+        return np.array(items, dtype=bool)
+    if all(isinstance(x, int) and not isinstance(x, bool) for x in items):
+        return np.array(items, dtype=np.int64)
+    if all(isinstance(x, float) for x in items):
+        return np.array(items, dtype=float)
+    out = np.empty(len(items), dtype=object)
+    out[:] = items  # mpf and exact floats: to_mp converts both without loss
+    return out
+
+
+def from_strings(value: Any) -> Any:
+    """Read back a point written by :func:`to_strings` (e.g. a verdict's ``counterexample``).
+
+    * a string of digits is an ``int`` (``k``, ``T``; floats are always written with a point or
+      an exponent); ``"True"``/``"False"``/``"None"`` are ``bool``/``None``;
+    * a string that is the ``repr`` of a float64 is that float (exact);
+    * any other decimal string (a 50-digit mpf) is an ``mpf`` parsed at :data:`PARSE_DPS`
+      digits, so the 50/100-digit confirmation sees its full precision;
+    * a non-numeric string (a label such as ``"l1"``) is left as it is;
+    * a list of scalars is a 1-d numpy array: ``float64`` if every entry is a float64, ``int64``
+      if every entry is an int, else an ``object`` array (of ``mpf`` and floats); a list of such lists a
+      2-d array; a list of anything else (dicts) stays a list;
+    * a dict is read entry by entry.
+
+    ``confirm(claim, from_strings(v.counterexample))`` replays a stored counterexample.
+    """
+    if isinstance(value, dict):
+        return {k: from_strings(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        items = [from_strings(v) for v in value]
+        if items and all(
+            isinstance(x, np.ndarray | bool | int | float | mpmath.mpf) for x in items
+        ) and (
+            all(isinstance(x, np.ndarray) for x in items)
+            or not any(isinstance(x, np.ndarray) for x in items)
+        ):
+            return _array(items)
+        return items
+    if isinstance(value, str):
+        return _scalar_from_string(value)
+    return value

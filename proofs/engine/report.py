@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from .claim import Claim, ClaimSet
 from .decide import decide
@@ -46,20 +49,39 @@ def attach_best_constants(claims: Iterable[Claim], verdicts: Sequence[Verdict]) 
             by_id[c.id].evidence["best_constants_error"] = f"{type(exc).__name__}: {exc}"
 
 
+class Progress(Protocol):
+    """Told when each claim starts and ends (the command line draws a bar or prints lines)."""
+
+    def start(self, claim: Claim) -> None: ...
+
+    def done(self, verdict: Verdict) -> None: ...
+
+
+def verdict_line(v: Verdict) -> str:
+    """One line per decided claim: ``seconds id verdict method``."""
+    return f"{v.seconds:8.2f}s  {v.id:<28} {v.verdict:<15} {v.method}"
+
+
 def decide_all(
     claims: Iterable[Claim],
     profile: str | None = None,
     progress: TextIO | None = None,
     decider: Callable[[Claim, str | None], Verdict] = decide,
+    observer: Progress | None = None,
 ) -> list[Verdict]:
-    """Decide each claim, printing ``seconds id verdict method`` to ``progress`` (default
-    stderr) as it goes."""
+    """Decide each claim. Without an ``observer``, print :func:`verdict_line` to ``progress``
+    (default stderr) as it goes; with one, tell it instead."""
     stream = sys.stderr if progress is None else progress
     out: list[Verdict] = []
     for c in claims:
+        if observer is not None:
+            observer.start(c)
         v = decider(c, profile)
         out.append(v)
-        print(f"{v.seconds:8.2f}s  {v.id:<28} {v.verdict:<15} {v.method}", file=stream, flush=True)
+        if observer is not None:
+            observer.done(v)
+        else:
+            print(verdict_line(v), file=stream, flush=True)
     return out
 
 
@@ -167,9 +189,67 @@ def render_markdown(verdicts: Sequence[Verdict], title: str = "Claims report") -
     return "\n".join(L) + "\n"
 
 
+def _relative_artefacts(verdicts: Sequence[Verdict], folder: Path) -> list[Verdict]:
+    """Copies of the verdicts whose artefact paths inside ``folder`` are made relative to it,
+    so that the report does not depend on where it was written (and can be moved)."""
+    out: list[Verdict] = []
+    root = folder.resolve()
+    for v in verdicts:
+        paths = v.evidence.get("artefacts")
+        if not isinstance(paths, list):
+            out.append(v)
+            continue
+        rel: list[Any] = []
+        for a in paths:
+            try:
+                rel.append(Path(a).resolve().relative_to(root).as_posix())
+            except (TypeError, ValueError):
+                rel.append(a)
+        w = copy.copy(v)
+        w.evidence = {**v.evidence, "artefacts": rel}
+        out.append(w)
+    return out
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(files: dict[str, str], folder: Path | str) -> None:
+    """Write ``{name: text}`` into ``folder``: each to a temporary file in the same folder, then
+    all renamed over their targets (:func:`os.replace`), so an interrupted write leaves the
+    previous files intact. Temporary files are removed if anything fails."""
+    d = Path(folder)
+    mode = 0o666 & ~_umask()
+    temps: dict[str, str] = {}
+    try:
+        for name, text in files.items():
+            fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{name}.", suffix=".tmp")
+            temps[name] = tmp
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, mode)
+        for name, tmp in temps.items():
+            os.replace(tmp, d / name)
+    finally:
+        for tmp in temps.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
 def write_report(verdicts: Sequence[Verdict], out: Path | str, title: str = "Claims report") -> None:
-    """Write ``out/verdicts.json`` (a list of verdict objects) and ``out/REPORT.md``."""
+    """Write ``out/verdicts.json`` (a list of verdict objects) and ``out/REPORT.md``.
+
+    Both are rendered first and then written atomically (:func:`write_atomic`): an interrupted
+    or failed write leaves the previous report intact. Artefact paths inside ``out`` are
+    written relative to it, so that two runs into different folders give the same JSON."""
     d = Path(out)
     d.mkdir(parents=True, exist_ok=True)
-    (d / "verdicts.json").write_text(dump_verdicts(list(verdicts)) + "\n", encoding="utf-8")
-    (d / "REPORT.md").write_text(render_markdown(verdicts, title), encoding="utf-8")
+    vs = _relative_artefacts(verdicts, d)
+    write_atomic(
+        {"verdicts.json": dump_verdicts(vs) + "\n", "REPORT.md": render_markdown(vs, title)}, d
+    )
