@@ -1,4 +1,4 @@
-"""Benchmark of the algorithm layer; ``python -m proofs bench`` prints one JSON object.
+"""Benchmark of the algorithm layer; ``proofs bench`` prints one JSON object.
 
 * ``batched_vs_loop``: run-iterations/s of the batched exact path (B = 64 runs at
   (k, d) = (20, 50) as one (64, 50) batch) / the plain per-run Python loop
@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -96,13 +98,37 @@ def bench_table1() -> dict[str, float]:
     }
 
 
-def main() -> None:
+#: The benchmarks, by name, in the order they run.
+BENCHMARKS: dict[str, Callable[[], dict[str, float]]] = {
+    "batched": bench_batched,
+    "sampler": bench_sampler,
+    "table1": bench_table1,
+}
+
+
+def parser(prog: str = "proofs bench") -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=prog,
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--only", nargs="+", choices=tuple(BENCHMARKS), metavar="NAME",
+        help=f"run only these benchmarks: {', '.join(BENCHMARKS)} (default: all)",
+    )
+    return p
+
+
+def main(argv: Sequence[str] | None = None, prog: str = "proofs bench") -> int:
+    """Parse ``argv`` (``--help`` only prints the help), run the benchmarks, print the JSON."""
+    args = parser(prog).parse_args(argv)
     out: dict[str, Any] = {}
-    out.update(bench_batched())
-    out.update(bench_sampler())
-    out.update(bench_table1())
+    for name, bench in BENCHMARKS.items():
+        if args.only is None or name in args.only:
+            out.update(bench())
     print(json.dumps(out))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

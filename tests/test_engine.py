@@ -11,7 +11,6 @@ import mpmath
 import pytest
 import toyclaims as toy
 
-import proofs.__main__ as cli
 from proofs.engine import ledger
 from proofs.engine.confirm import confirm
 from proofs.engine.decide import decide
@@ -168,28 +167,6 @@ def test_ledger_update_keeps_reason_and_skips_errors(tmp_path: Path) -> None:
     assert led["toy-false+fix"].verdict == "unrefuted" and led["toy-false+fix"].reason == ""
 
 
-def test_report_cli_writes_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "_claim_set", lambda: toy.TOY_SET)
-    rc = cli.main(["report", "--out", str(tmp_path), "--only", "toy-false", "toy-false+fix", "toy-unbounded", "--profile", "ci"])
-    assert rc == 0
-    data = json.loads((tmp_path / "verdicts.json").read_text())
-    assert [d["id"] for d in data] == ["toy-false", "toy-false+fix", "toy-unbounded"]
-    md = (tmp_path / "REPORT.md").read_text()
-    assert "| `toy-false` | Toy toy-false | **refuted** | search |" in md
-    assert "- `x` = `11.0`" in md and "Slack at 50 digits: `-0.5`" in md
-    assert "Corrected claim: `toy-false+fix`: **unrefuted** (search)" in md
-    assert "## Claims that lose their support" in md and "`toy-later`" in md
-    assert "## Budgets" in md
-    assert "toy-false" in capsys.readouterr().err  # per-claim progress on stderr
-
-
-def test_report_cli_rejects_unknown_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "_claim_set", lambda: toy.TOY_SET)
-    assert cli.main(["report", "--out", str(tmp_path), "--only", "no-such-claim"]) == 2
-    assert "unknown claim id(s): no-such-claim" in capsys.readouterr().err
-    assert not (tmp_path / "verdicts.json").exists()
-
-
 FORBIDDEN = ("proofs.model", "proofs.claims", "proofs.algorithm")
 
 
@@ -224,29 +201,6 @@ def test_strict_conclusion_with_zero_slack_is_refuted() -> None:
     v = decide(toy.STRICT, "ci")
     assert (v.verdict, v.method) == ("refuted", "search")
     assert mpmath.mpf(v.slack) == 0 and v.counterexample == {"x": "0.0"}
-
-
-def test_ledger_cli_update_then_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_claim_set", lambda: toy.TOY_SET)
-    path = tmp_path / "verdicts.toml"
-    only = ["--only", "toy-false", "toy-symbolic", "--profile", "ci", "--path", str(path)]
-    assert cli.main(["ledger", *only]) == 1  # no entries yet: mismatches
-    assert cli.main(["ledger", "--update", *only]) == 0
-    led = ledger.load(path)
-    assert (led["toy-false"].verdict, led["toy-symbolic"].method) == ("refuted", "symbolic")
-    assert cli.main(["ledger", *only]) == 0
-
-
-def test_bench_dispatches_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-    import types
-
-    seen: list[list[str]] = []
-    fake = types.ModuleType("proofs.bench")
-    fake.main = lambda argv=None: seen.append(list(argv or [])) or 0  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "proofs.bench", fake)
-    assert cli.main(["bench", "--quick"]) == 0
-    assert seen == [["--quick"]]
 
 
 def test_explicit_example_outside_hypotheses_is_an_error() -> None:

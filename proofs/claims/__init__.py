@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 from proofs.engine.claim import Claim, ClaimSet
 
@@ -47,13 +47,14 @@ _MODULES = (
     section6,
 )
 
-#: Snapshot of ../shared/claims.md shipped with the package (verify/ checks it is current).
-CATALOGUE_PATH = Path(__file__).with_name("catalogue.md")
+#: Snapshot of ../shared/claims.md shipped with the package as package data, found with
+#: importlib.resources (not relative to the source tree); verify/ checks it is current.
+CATALOGUE_PATH = files(__name__) / "catalogue.md"
 
 
 def catalogue_ids(text: str | None = None) -> tuple[str, ...]:
     """Claim ids listed in the catalogue's claims table (first column, in backticks)."""
-    text = CATALOGUE_PATH.read_text() if text is None else text
+    text = CATALOGUE_PATH.read_text(encoding="utf-8") if text is None else text
     return tuple(re.findall(r"^\|\s*`([^`]+)`\s*\|", text, flags=re.M))
 
 

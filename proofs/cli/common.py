@@ -1,0 +1,63 @@
+"""Options several subcommands share, and loading the claim set they act on."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Callable
+
+from proofs.engine.claim import ClaimSet
+
+from .errors import CliError
+from .paths import catalogue_text
+
+#: Loads the claim set a command acts on (the paper's; tests pass a toy one).
+ClaimLoader = Callable[[], ClaimSet]
+
+
+def add_profile(p: argparse.ArgumentParser, what: str = "settings profile") -> None:
+    from proofs.engine.profiles import PROFILES
+
+    p.add_argument(
+        "--profile", choices=PROFILES, default=None, metavar="NAME",
+        help=f"{what}: {', '.join(PROFILES)} (default: ci, deterministic)",
+    )
+
+
+def add_only(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--only", nargs="+", metavar="ID", help="only these claim ids")
+
+
+def add_quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="print nothing but errors (no progress bar, no per-claim lines)",
+    )
+
+
+def add_ledger(p: argparse.ArgumentParser, aliases: tuple[str, ...] = ()) -> None:
+    p.add_argument(
+        "--ledger", *aliases, dest="ledger", metavar="PATH", default=None,
+        help="ledger of expected verdicts (default: verify/verdicts.toml of the checkout "
+        "around the working directory)",
+    )
+
+
+def add_catalogue(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--catalogue", metavar="PATH", default=None,
+        help="the paper's claim catalogue (default: the one shipped with the package)",
+    )
+
+
+def with_catalogue(claim_set: ClaimSet, path: str | None) -> ClaimSet:
+    """``claim_set`` with the catalogue ids of ``path`` (unchanged when ``path`` is None)."""
+    if path is None:
+        return claim_set
+    from proofs.claims import catalogue_ids
+
+    text, where = catalogue_text(path)
+    ids = catalogue_ids(text)
+    if not ids:
+        raise CliError(f"{where} lists no claim ids (a table with `ID` in its first column)")
+    return dataclasses.replace(claim_set, catalogue_ids=ids)

@@ -1,0 +1,73 @@
+"""``proofs report``: decide the claims, write ``verdicts.json`` and ``REPORT.md``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import ClaimLoader, add_only, add_profile, add_quiet
+from .errors import CliError, select
+from .paths import DEFAULT_REPORT_DIR, check_writable_dir
+from .progress import progress
+
+HELP = "decide the claims; write verdicts.json and REPORT.md"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    r = sub.add_parser("report", help=HELP, description=(
+        "Decide the claims and write verdicts.json and REPORT.md (and the experiments' figures) "
+        "into --out. Both files are written atomically: an interrupted or failed run leaves "
+        "the previous ones intact."
+    ))
+    r.add_argument(
+        "--out", default=str(DEFAULT_REPORT_DIR), metavar="DIR",
+        help="output folder; its parent must exist (default: ./report)",
+    )
+    add_only(r)
+    add_profile(r)
+    r.add_argument(
+        "--quick-experiments", action="store_true",
+        help="run the reduced experiments (as the test profiles do) instead of the full ones",
+    )
+    r.add_argument(
+        "--sampled", action="store_true",
+        help="also run the (much heavier) sampled-gradient reproduction of the experiments",
+    )
+    add_quiet(r)
+
+
+def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
+    from proofs.engine.claim import ExperimentContext
+    from proofs.engine.decide import decide
+    from proofs.engine.profiles import resolve
+    from proofs.engine.report import attach_best_constants, decide_all, write_report
+
+    out = Path(args.out)
+    check_writable_dir(out)
+    cs = load_claims()
+    claims = select(cs, args.only)
+    out.mkdir(exist_ok=True)
+    ctx = {
+        "full": not args.quick_experiments,
+        "out_dir": str(out),
+        "options": {"sampled": True} if args.sampled else {},
+    }
+    with progress(len(claims), args.quiet) as observer:
+        verdicts = decide_all(
+            claims,
+            args.profile,
+            decider=lambda c, p: decide(c, p, ExperimentContext(profile=resolve(p), **ctx)),
+            observer=observer,
+        )
+        attach_best_constants(claims, verdicts)
+    try:
+        write_report(verdicts, out, title=f"Claims report: {cs.name}")
+    except OSError as exc:
+        raise CliError(f"cannot write the report into {out}: {exc.strerror or exc}") from None
+    if not args.quiet:
+        print(f"wrote {out / 'verdicts.json'} and {out / 'REPORT.md'}", file=sys.stderr)
+    errors = [v.id for v in verdicts if v.verdict == "error"]
+    if errors:  # the report is still written; the test suite is the gate
+        print(f"warning: error verdicts: {', '.join(errors)}", file=sys.stderr)
+    return 0
