@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint bench clean
+.PHONY: report test smoke lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -19,6 +19,10 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check proofs verify tests
 	$(BIN)/python -m pytest -n 2 tests verify --nbmake notebooks -p no:cacheprovider
+
+# Build the wheel, install it into a fresh venv outside the checkout, run the command line there.
+smoke:
+	PY=$(PY) bash .ci/smoke_install.sh
 
 bench: $(STAMP)
 	$(BIN)/python -m proofs bench
