@@ -216,6 +216,15 @@ def test_ledger_update_then_check(tmp_path: Path, toy_set: None) -> None:
     assert cli.main(["ledger", *only, "--ledger", str(path)]) == 1
 
 
+def test_ledger_update_into_a_missing_folder(
+    tmp_path: Path, toy_set: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "no" / "verdicts.toml"
+    assert cli.main(["ledger", "--update", "--ledger", str(path), "--only", "toy-false"]) == 2
+    [line] = _err_lines(capsys)
+    assert line.endswith(f"ledger {path}: folder {tmp_path / 'no'} does not exist")
+
+
 def test_ledger_missing_file_is_an_error_not_mismatches(
     tmp_path: Path, toy_set: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -45,6 +45,8 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
 
     path = ledger_path(args.ledger)
     if args.update:
+        if not path.parent.is_dir():
+            raise CliError(f"ledger {path}: folder {path.parent} does not exist")
         check_writable_dir(path.parent, "ledger folder")
         ledger.load(path, missing_ok=True)  # a malformed ledger is an error before any work
         expected = None
