@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from collections.abc import Callable
 
 from proofs.engine.claim import ClaimSet
@@ -50,14 +49,16 @@ def add_catalogue(p: argparse.ArgumentParser) -> None:
     )
 
 
-def with_catalogue(claim_set: ClaimSet, path: str | None) -> ClaimSet:
-    """``claim_set`` with the catalogue ids of ``path`` (unchanged when ``path`` is None)."""
+def catalogue(claim_set: ClaimSet, path: str | None) -> tuple[str, ...]:
+    """The catalogue ids a command checks against: those of ``path`` (``--catalogue``), else
+    the claim set's own (read from the packaged catalogue). The claim set is left as it is: a
+    catalogue listing unregistered ids is something to report, not a reason to fail."""
     if path is None:
-        return claim_set
+        return tuple(claim_set.catalogue_ids)
     from proofs.claims import catalogue_ids
 
     text, where = catalogue_text(path)
     ids = catalogue_ids(text)
     if not ids:
         raise CliError(f"{where} lists no claim ids (a table with `ID` in its first column)")
-    return dataclasses.replace(claim_set, catalogue_ids=ids)
+    return ids

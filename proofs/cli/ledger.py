@@ -12,7 +12,7 @@ from .common import (
     add_only,
     add_profile,
     add_quiet,
-    with_catalogue,
+    catalogue,
 )
 from .errors import CliError, select
 from .paths import check_writable_dir, ledger_path
@@ -52,7 +52,8 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
         expected = None
     else:
         expected = ledger.load(path)
-    cs = with_catalogue(load_claims(), args.catalogue)
+    cs = load_claims()
+    listed = catalogue(cs, args.catalogue)
     claims = select(cs, args.only)
     with progress(len(claims), args.quiet) as observer:
         verdicts = decide_all(claims, args.profile, observer=observer)
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
         registered = {c.id for c in cs.claims}
         problems += [
             f"{cid}: listed in the catalogue but not registered"
-            for cid in cs.catalogue_ids if cid not in registered
+            for cid in listed if cid not in registered
         ]
         problems += [
             f"{cid}: ledger entry names no registered claim"

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the engine is imported when the command runs, not for --hel
     from proofs.engine.ledger import Expected
     from proofs.engine.verdict import Verdict
 
-from .common import ClaimLoader, add_catalogue, add_ledger, add_profile, with_catalogue
+from .common import ClaimLoader, add_catalogue, add_ledger, add_profile, catalogue
 from .errors import CliError, lookup
 from .paths import default_ledger, report_json
 from .snippet import replay_snippet
@@ -210,8 +210,9 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
     if args.profile is not None and not args.decide:
         raise CliError("--profile applies only with --decide")
     report_json(args.report)  # a bad --report is an error before the claims load
-    cs = with_catalogue(load_claims(), args.catalogue)
+    cs = load_claims()
+    listed = catalogue(cs, args.catalogue)
     claim = lookup(cs, args.id)
     src = find_verdict(args, claim)
-    print(render(claim, src, cs.catalogue_ids), end="")
+    print(render(claim, src, listed), end="")
     return 0
