@@ -178,7 +178,7 @@ def test_report_cli_writes_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "| `toy-false` | Toy toy-false | **refuted** | search |" in md
     assert "- `x` = `11.0`" in md and "Slack at 50 digits: `-0.5`" in md
     assert "Corrected claim: `toy-false+fix`: **unrefuted** (search)" in md
-    assert "## Claims that lose their support" in md and "`toy-later`" in md
+    assert "## Claims that lose their support" in md and "`toy-symbolic`" in md
     assert "## Budgets" in md
     assert "toy-false" in capsys.readouterr().err  # per-claim progress on stderr
 
