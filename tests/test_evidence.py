@@ -63,3 +63,16 @@ def test_unreadable_files_raise_a_named_error(tmp_path: Path) -> None:
     bad.write_text("[x\n")
     with pytest.raises(evidence.EvidenceError, match="not valid TOML"):
         evidence.load(bad)
+
+
+def test_errata_lists_failing_printed_claims_with_round_counterexamples() -> None:
+    from proofs.engine.claim import ClaimSet
+    from proofs.engine.errata import render_errata
+
+    cs = ClaimSet("toy", toy.TOY_SET.claims, catalogue_ids=("toy-false", "toy-symbolic"))
+    by_id = cs.by_id()
+    vs = [decide(by_id[i], "ci") for i in ("toy-false", "toy-false+fix", "toy-symbolic")]
+    md = render_errata(cs, vs, {"toy-false+fix": False})
+    assert "## toy-false" in md and "## toy-symbolic" not in md
+    assert "**Counterexample.**" in md and "fails by" in md
+    assert "`toy-false+fix`, unrefuted" in md
