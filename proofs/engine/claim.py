@@ -135,7 +135,7 @@ class Constant:
         """The constant moved by a relative ``rel`` in the direction that strengthens the claim."""
         r = parse_exact(rel, "relative tightening")
         factor = (1 - r) if self.sense == "upper" else (1 + r)
-        return self.with_value(sympy.Mul(factor, self.expr, evaluate=False))
+        return self.with_value(sympy.Mul(factor, self.expr))
 
 
 class Constants:
@@ -229,6 +229,9 @@ class Claim:
     constants: tuple[Constant, ...] = ()
     #: claims this one's proof cites (the proof graph); every cited id must be listed here
     uses: tuple[str, ...] = ()
+    #: the false variant the search must refute to show its power (proofs.engine.power.Power);
+    #: None: constants tightened by 1/100 when the claim has constants
+    power: Any = None
 
     def __post_init__(self) -> None:
         names = [c.name for c in self.constants]

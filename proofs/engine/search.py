@@ -50,6 +50,7 @@ class SearchOutcome:
     examples: int = 0  # evaluations of the test body (generation + targeting + shrinking)
     targeted_steps: int = 0  # evaluations during Hypothesis's target phase
     improvements: int = 0  # evaluations that improved the best objective seen
+    first_violation_at: int | None = None  # evaluations until the first confirmed violation
     discarded: int = 0  # float violations that did not survive 50/100-digit re-evaluation
     uncertain: int = 0  # points whose hypotheses failed in float and were zero within rounding
     best: float | None = None  # min float slack / max float ratio seen
@@ -73,6 +74,7 @@ class SearchOutcome:
             "examples_tried": self.examples,
             "targeted_steps": self.targeted_steps,
             "improvements": self.improvements,
+            "examples_until_refuted": self.first_violation_at,
             "discarded_rounding_artefacts": self.discarded,
             "skipped_uncertain_hypotheses": self.uncertain,
             "best_float_" + ("slack" if self.objective == "slack" else "ratio"): (
@@ -165,6 +167,8 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
         if s < 0 or (strict and s == 0):
             conf = _confirm(slack_fn, claim, point, strict)
             if conf.confirmed:
+                if out.first_violation_at is None:
+                    out.first_violation_at = out.examples
                 raise _Confirmed(point, conf)
             out.discarded += 1
 
@@ -199,6 +203,8 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
             if r > c:
                 conf = _confirm(excess, claim, point)
                 if conf.confirmed:
+                    if out.first_violation_at is None:
+                        out.first_violation_at = out.examples
                     raise _Confirmed(point, conf)
                 out.discarded += 1
 
