@@ -56,7 +56,7 @@ FALSE = base(
     strategy=_x(0, 100),
     slack=lambda p, B: B.scalar("10.5") - B.scalar(p["x"]),
     corrected_by="toy-false+fix",
-    supports=("toy-later",),
+    supports=("toy-symbolic",),
 )
 FALSE_FIX = base(
     "toy-false+fix",

@@ -1,8 +1,7 @@
 """Verification suite: one test per registered claim, checked against verify/verdicts.toml.
 
-Each ``test_<section>.py`` holds one test, parametrized (here, in ``pytest_generate_tests``)
-over the registered claims whose ``section`` belongs to that file (``+fix`` claims included);
-test id = claim id. The settings profile is Hypothesis's ``--hypothesis-profile`` (``dev``,
+``test_claims.py`` holds one test, parametrized (here, in ``pytest_generate_tests``) over every
+registered claim, in registration order (the paper's order); test id = claim id. The settings profile is Hypothesis's ``--hypothesis-profile`` (``dev``,
 ``ci``, ``thorough``; ``ci`` by default when ``CI=true``). At the end of the session a table of
 verdicts is printed, grouped by section; data travels through ``user_properties`` so that it
 works under pytest-xdist.
@@ -12,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,21 +19,6 @@ import proofs.engine.profiles  # noqa: F401  (registers dev/ci/thorough before -
 from proofs.engine import ledger
 from proofs.engine.decide import decide
 
-#: test file -> the claim sections it covers (in the paper's order)
-SECTION_FILES: dict[str, tuple[str, ...]] = {
-    "test_section3.py": ("Section 3", "Definition 1"),
-    "test_lemma5_1.py": ("Lemma 5.1",),
-    "test_lemma5_2.py": ("Lemma 5.2",),
-    "test_lemma5_3.py": ("Lemma 5.3",),
-    "test_lemma5_4.py": ("Lemma 5.4",),
-    "test_lemma5_5.py": ("Lemma 5.5",),
-    "test_lemma5_6.py": ("Lemma 5.6",),
-    "test_theorem1.py": ("Theorem 1",),
-    "test_corollary1_1.py": ("Corollary 1.1",),
-    "test_lemma5_7_5_8.py": ("Lemma 5.7", "Lemma 5.8"),
-    "test_section6.py": ("Section 6",),
-}
-SECTION_ORDER: tuple[str, ...] = tuple(s for secs in SECTION_FILES.values() for s in secs)
 PROPERTY = "claim_verdict"
 
 
@@ -48,8 +31,7 @@ def _claims() -> Any:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "claim_id" not in metafunc.fixturenames:
         return
-    sections = SECTION_FILES.get(Path(str(metafunc.definition.fspath)).name, ())
-    ids = [c.id for c in _claims().claims if c.section in sections]
+    ids = [c.id for c in _claims().claims]
     metafunc.parametrize("claim_id", ids, ids=ids)
 
 
@@ -114,7 +96,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     tr = terminalreporter
     tr.section("claim verdicts")
     head = ("id", "paper location", "verdict", "expected", "method", "seconds")
-    rank = {s: i for i, s in enumerate(SECTION_ORDER)}
+    rank = {s: i for i, s in enumerate(section_order())}
     rows = sorted(_ROWS, key=lambda r: (rank.get(r["section"], len(rank)), r["section"], r["id"]))
     table = [[r["id"], r["paper_ref"], r["verdict"], r["expected"], r["method"], f"{r['seconds']:.2f}"] for r in rows]
     widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(head)]
@@ -135,7 +117,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     tr.write_line(f"\n{len(rows)} claims decided in {sum(r['seconds'] for r in rows):.1f} s")
 
 
-@pytest.fixture(scope="session")
-def known_sections() -> tuple[str, ...]:
-    """Every section string some test file covers."""
-    return SECTION_ORDER
+def section_order() -> tuple[str, ...]:
+    """Sections in the order their first claim is registered (the paper's order)."""
+    return tuple(dict.fromkeys(c.section for c in _claims().claims))

@@ -13,19 +13,67 @@ import contextlib
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import mpmath
 import numpy as np
 
 
+@runtime_checkable
+class Backend(Protocol):
+    """What a slack or margin may use: one protocol, two arithmetics (float64 and mpmath)."""
+
+    name: str
+    is_mp: bool
+
+    @property
+    def pi(self) -> Any: ...
+
+    def context(self) -> contextlib.AbstractContextManager[None]: ...
+    def scalar(self, x: Any) -> Any: ...
+    def vector(self, xs: Sequence[Any] | np.ndarray) -> np.ndarray: ...
+    def sqrt(self, x: Any) -> Any: ...
+    def sin(self, x: Any) -> Any: ...
+    def cos(self, x: Any) -> Any: ...
+    def tan(self, x: Any) -> Any: ...
+    def acos(self, x: Any) -> Any: ...
+    def asin(self, x: Any) -> Any: ...
+    def atan(self, x: Any) -> Any: ...
+    def atan2(self, y: Any, x: Any) -> Any: ...
+    def exp(self, x: Any) -> Any: ...
+    def log(self, x: Any) -> Any: ...
+    def fabs(self, x: Any) -> Any: ...
+    def sign(self, x: Any) -> Any: ...
+    def isfinite(self, x: Any) -> bool: ...
+    @property
+    def roundoff(self) -> Any: ...
+    def allowance(self, scale: Any = 1) -> Any: ...
+
+
+#: the one rounding-allowance rule: this many unit roundoffs of the size of the terms rounded
+ALLOWANCE_ULPS = 256
+
+
+class _Allowance:
+    """The rounding allowance shared by both arithmetics (one rule, owned by the backend).
+
+    ``allowance(scale)`` = 256 u scale, u the unit roundoff (2^-53 in float64, 10^-dps in mpmath):
+    3e-14 scale in float64, 3e-48 / 3e-98 scale at 50 / 100 digits. It absorbs rounding where a
+    conclusion holds with equality and hides no violation a float64 search can see: a genuine
+    violation keeps its sign and value at 50 and 100 digits, where the allowance is ~1e-47."""
+
+    def allowance(self, scale: Any = 1) -> Any:
+        return ALLOWANCE_ULPS * self.roundoff * scale  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
-class FloatBackend:
+class FloatBackend(_Allowance):
     """IEEE double precision (numpy / math)."""
 
     name: str = "float64"
     is_mp: bool = False
     pi: float = math.pi
+    roundoff: float = 2.0**-53
 
     def context(self) -> contextlib.AbstractContextManager[None]:
         return contextlib.nullcontext()
@@ -56,11 +104,15 @@ class FloatBackend:
 
 
 @dataclass(frozen=True)
-class MpBackend:
+class MpBackend(_Allowance):
     """mpmath at ``dps`` decimal digits. Use inside ``with B.context():``."""
 
     dps: int = 50
     is_mp: bool = True
+
+    @property
+    def roundoff(self) -> mpmath.mpf:
+        return mpmath.mpf(10) ** (-self.dps)
 
     @property
     def name(self) -> str:
@@ -136,10 +188,7 @@ def mp_backend(dps: int = 50) -> MpBackend:
 
 
 @contextlib.contextmanager
-def evaluating(B: FloatBackend | MpBackend) -> Iterator[None]:
+def evaluating(B: Backend) -> Iterator[None]:
     """Context in which ``B``'s precision is in force (no-op for float64)."""
     with B.context():
         yield
-
-
-Backend = FloatBackend | MpBackend

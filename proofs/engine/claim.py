@@ -21,9 +21,13 @@ Conventions
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+import sympy
+
+from .exact import ExactLike, evaluate, parse_exact
 
 Point = dict[str, Any]
 SlackFn = Callable[[Point, Any], Any]
@@ -43,12 +47,27 @@ class Hypothesis:
 
 @dataclass(frozen=True)
 class ProofResult:
-    """Outcome of a proof attempt (symbolic identity or interval certificate)."""
+    """Outcome of a proof attempt (symbolic identity or interval certificate).
+
+    ``steps`` (:class:`proofs.engine.proof.ProofStep`) say what checked each step of the proof;
+    a claim is proved only when every step was machine-checked. ``covers`` records the domain
+    the proof covers (see :mod:`proofs.engine.proof`)."""
 
     ok: bool
     method: str  # "symbolic" | "interval" | "unbounded-family"
     summary: str  # one human sentence: what was shown and how
     details: dict[str, Any] = field(default_factory=dict)  # e.g. certificate record
+    steps: tuple[Any, ...] = ()  # ProofStep records
+    covers: Any = None  # the domain the proof covers (None: the claim's own hypotheses)
+
+    @property
+    def machine_checked(self) -> bool:
+        """Every step checked by a machine (and there is at least one step)."""
+        return bool(self.steps) and all(s.machine_checked for s in self.steps)
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        return tuple(s.cites for s in self.steps if s.cites)
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,77 @@ class ExistentialConstant:
     family_limit: Callable[[], ProofResult] | None = None
     printed: Callable[[Point, Any], Any] | None = None
     constant_name: str = "C"
+
+
+SENSES = ("upper", "lower")
+
+
+@dataclass(frozen=True)
+class Constant:
+    """A named constant of a claim, exact (``"1/2"``, ``"k/(4*pi)"``; never a binary float).
+
+    ``value`` is what the claim states; ``printed`` is what the paper prints (the same for a
+    claim as printed; a ``+fix`` keeps the printed value and changes ``value``). ``sense`` says
+    which way the claim gets stronger: ``"upper"`` (the constant bounds a quantity from above:
+    a smaller constant is a stronger claim) or ``"lower"`` (bounds from below: a larger one is
+    stronger). The value may use the point's scalar parameters (``k``, ``delta``, ... and ``d``).
+    """
+
+    name: str
+    value: ExactLike
+    sense: str = "upper"
+    printed: ExactLike | None = None
+    doc: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name.isidentifier():
+            raise ValueError(f"constant name {self.name!r} must be an identifier")
+        if self.sense not in SENSES:
+            raise ValueError(f"constant {self.name}: sense must be one of {SENSES}")
+        object.__setattr__(self, "value", parse_exact(self.value, f"constant {self.name}"))
+        printed = self.value if self.printed is None else self.printed
+        object.__setattr__(self, "printed", parse_exact(printed, f"printed constant {self.name}"))
+
+    @property
+    def expr(self) -> sympy.Expr:
+        return self.value  # type: ignore[return-value]
+
+    def at(self, point: Point, B: Any) -> Any:
+        """The value at ``point``'s parameters, at ``B``'s precision."""
+        return evaluate(self.expr, point, B)
+
+    def text(self) -> str:
+        return str(self.value)
+
+    def with_value(self, value: ExactLike) -> Constant:
+        return replace(self, value=value, printed=self.printed)
+
+    def tightened(self, rel: ExactLike = "1/100") -> Constant:
+        """The constant moved by a relative ``rel`` in the direction that strengthens the claim."""
+        r = parse_exact(rel, "relative tightening")
+        factor = (1 - r) if self.sense == "upper" else (1 + r)
+        return self.with_value(sympy.Mul(factor, self.expr))
+
+
+class Constants:
+    """The constants of a claim at one point and precision: ``c.L``, ``c["L"]``."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self._values = dict(values)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(f"no constant named {name!r}") from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __repr__(self) -> str:
+        return f"Constants({self._values!r})"
 
 
 @dataclass(frozen=True)
@@ -135,19 +225,231 @@ class Claim:
     # () -> records {"constant", "printed", "best", "printed_is_enough", "method"[, "argmax"]}
     best_constants: Callable[[], Sequence[dict[str, Any]]] | None = None
     notes: str = ""
+    #: named exact constants; a claim that declares any gets them as ``slack(point, B, c)``
+    constants: tuple[Constant, ...] = ()
+    #: claims this one's proof cites (the proof graph); every cited id must be listed here
+    uses: tuple[str, ...] = ()
+    #: the false variant the search must refute to show its power (proofs.engine.power.Power);
+    #: None: constants tightened by 1/100 when the claim has constants
+    power: Any = None
+
+    def __post_init__(self) -> None:
+        names = [c.name for c in self.constants]
+        if len(set(names)) != len(names):
+            raise ValueError(f"claim {self.id}: duplicate constant names {names}")
 
     @property
     def is_fix(self) -> bool:
         return self.corrects is not None
 
+    # ------------------------------------------------------------------ constants and slack
+    def constant(self, name: str) -> Constant:
+        for c in self.constants:
+            if c.name == name:
+                return c
+        raise KeyError(f"claim {self.id} has no constant {name!r} (has {[c.name for c in self.constants]})")
+
+    def constants_at(self, point: Point, B: Any) -> Constants:
+        return Constants({c.name: c.at(point, B) for c in self.constants})
+
+    def evaluate(self, point: Point, B: Any) -> Any:
+        """The slack at ``point`` (constants bound): ``>= 0`` iff the conclusion holds there."""
+        if self.slack is None:
+            raise ValueError(f"claim {self.id} has no slack")
+        if self.constants:
+            return self.slack(point, B, self.constants_at(point, B))
+        return self.slack(point, B)
+
+    @property
+    def slack_fn(self) -> SlackFn | None:
+        """``(point, B) -> slack`` with the constants bound (None if the claim has no slack)."""
+        return None if self.slack is None else self.evaluate
+
+    # ------------------------------------------------------------------ variants
+    def derive(
+        self,
+        id: str,
+        *,
+        constants: Mapping[str, ExactLike] | None = None,
+        add_hypotheses: Sequence[Hypothesis] = (),
+        drop_hypotheses: Sequence[str] = (),
+        **changes: Any,
+    ) -> Claim:
+        """A variant of this claim with its own id: the same record except what is given.
+
+        ``constants`` gives new exact values by name (each must be declared);
+        ``add_hypotheses`` / ``drop_hypotheses`` (names) change the hypotheses; any other field
+        of the record can be replaced by keyword. Links are not inherited: a variant neither
+        corrects, nor is corrected by, nor supports anything unless it says so."""
+        links = {"corrects": None, "corrected_by": None, "supports": ()}
+        links.update({k: v for k, v in changes.items() if k in links})
+        rest = {k: v for k, v in changes.items() if k not in links}
+        hyps = tuple(self.hypotheses) if "hypotheses" not in rest else tuple(rest.pop("hypotheses"))
+        if drop_hypotheses:
+            known = {h.name for h in hyps}
+            unknown = [n for n in drop_hypotheses if n not in known]
+            if unknown:
+                raise KeyError(f"claim {self.id}: no hypotheses named {unknown}")
+            hyps = tuple(h for h in hyps if h.name not in set(drop_hypotheses))
+        hyps = hyps + tuple(add_hypotheses)
+        consts = tuple(self.constants) if "constants_decl" not in rest else tuple(rest.pop("constants_decl"))
+        if constants:
+            declared = {c.name for c in consts}
+            unknown = [n for n in constants if n not in declared]
+            if unknown:
+                raise KeyError(f"claim {self.id}: no constants named {unknown} (declared {sorted(declared)})")
+            consts = tuple(c.with_value(constants[c.name]) if c.name in constants else c for c in consts)
+        return replace(self, id=id, hypotheses=hyps, constants=consts, **links, **rest)
+
+    def with_constants(self, id: str | None = None, **values: ExactLike) -> Claim:
+        """The same claim with other (exact) constant values: ``claim.with_constants(L="k/(2*pi)")``.
+
+        The default id names the change, e.g. ``L5.3-eq16[L=k/(2*pi)]``. Unlike :meth:`derive`
+        it keeps no proof: a proof is about the constants it was written for."""
+        if not values:
+            raise ValueError("with_constants needs at least one constant")
+        label = ",".join(f"{n}={parse_exact(v, n)}" for n, v in values.items())
+        return self.derive(id or f"{self.id}[{label}]", constants=values, prove=None,
+                           best_constants=None)
+
+    def fix(self, **changes: Any) -> Claim:
+        """This claim's correction ``<id>+fix`` (it corrects this claim)."""
+        return self.derive(f"{self.id}+fix", corrects=self.id, **changes)
+
+    def another_reading(self, name: str, **changes: Any) -> Claim:
+        """Another reading ``<id>@<name>`` of the same printed statement."""
+        return self.derive(f"{self.id}@{name}", **changes)
+
+
+class ClaimSetError(ValueError):
+    """A claim set whose links do not hold together (raised when the set is built)."""
+
+
+class DuplicateClaimId(ClaimSetError):
+    pass
+
+
+class UnknownClaimLink(ClaimSetError):
+    pass
+
+
+class InconsistentFix(ClaimSetError):
+    pass
+
+
+class LinkCycle(ClaimSetError):
+    pass
+
+
+class UnregisteredCatalogueId(ClaimSetError):
+    pass
+
+
+def find_cycle(edges: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """A cycle of the directed graph ``edges`` (as a list of ids, first = last), or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(n: str) -> list[str] | None:
+        state[n] = 1
+        stack.append(n)
+        for m in edges.get(n, ()):
+            if state.get(m) == 1:
+                return stack[stack.index(m):] + [m]
+            if m not in state:
+                found = visit(m)
+                if found:
+                    return found
+        stack.pop()
+        state[n] = 2
+        return None
+
+    for n in edges:
+        if n not in state:
+            found = visit(n)
+            if found:
+                return found
+    return None
+
 
 @dataclass(frozen=True)
 class ClaimSet:
-    """A paper's plug-in set of claims."""
+    """A paper's plug-in set of claims, with every link validated when it is built.
+
+    Checks (each failure raises a named :class:`ClaimSetError`): ids are unique; every id a
+    claim names (``corrects``, ``corrected_by``, ``supports``, ``uses``) is registered; a fix
+    and what it corrects agree (a claim ``X`` corrected by ``F`` has ``F`` correcting ``X`` or
+    another reading of the same printed claim, or ``F`` is itself a reading of it that holds; a
+    claim corrected by a fix names it in ``corrected_by``, which is filled in here when the
+    claim left it empty); the ``uses`` graph and the ``corrects``
+    chain have no cycle; every catalogue id is registered."""
 
     name: str
     claims: tuple[Claim, ...]
     catalogue_ids: tuple[str, ...] = ()  # ids the paper's catalogue lists (all must be registered)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "claims", _validated(self.claims, self.catalogue_ids))
+
     def by_id(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}
+
+
+def base_id(claim_id: str) -> str:
+    """The printed claim a reading or fix belongs to: ``L5.3-eq16@x+fix`` -> ``L5.3-eq16``."""
+    return claim_id.split("@", 1)[0].split("+", 1)[0].split("[", 1)[0]
+
+
+def _validated(claims: Sequence[Claim], catalogue: Sequence[str]) -> tuple[Claim, ...]:
+    ids = [c.id for c in claims]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise DuplicateClaimId(f"duplicate claim ids: {dupes}")
+    known = set(ids)
+    missing_cat = [i for i in catalogue if i not in known]
+    if missing_cat:
+        raise UnregisteredCatalogueId(f"catalogue ids without a registered claim: {missing_cat}")
+    for c in claims:
+        for field_name in ("corrects", "corrected_by"):
+            target = getattr(c, field_name)
+            if target is not None and target not in known:
+                raise UnknownClaimLink(f"{c.id}.{field_name} names unregistered {target!r}")
+        for field_name in ("supports", "uses"):
+            bad = [t for t in getattr(c, field_name) if t not in known]
+            if bad:
+                raise UnknownClaimLink(f"{c.id}.{field_name} names unregistered {bad}")
+        if c.id in c.uses:
+            raise LinkCycle(f"{c.id} uses itself")
+    by_id = {c.id: c for c in claims}
+    # fill corrected_by from the fixes, and check both directions agree
+    fixes_of: dict[str, str] = {}
+    for c in claims:
+        if c.corrects is not None:
+            if c.corrects in fixes_of:
+                raise InconsistentFix(
+                    f"{c.corrects} is corrected by both {fixes_of[c.corrects]} and {c.id}"
+                )
+            fixes_of[c.corrects] = c.id
+    out = []
+    for c in claims:
+        fix = fixes_of.get(c.id)
+        if c.corrected_by is None and fix is not None:
+            c = replace(c, corrected_by=fix)
+        elif c.corrected_by is not None:
+            f = by_id[c.corrected_by]
+            if f.corrects is None and base_id(f.id) != base_id(c.id):
+                raise InconsistentFix(f"{c.id}.corrected_by = {f.id}, which corrects nothing")
+            if f.corrects is not None and f.corrects != c.id and base_id(f.corrects) != base_id(c.id):
+                raise InconsistentFix(
+                    f"{c.id}.corrected_by = {f.id}, but {f.id} corrects {f.corrects}"
+                )
+            if fix is not None and fix != c.corrected_by:
+                raise InconsistentFix(f"{c.id}.corrected_by = {c.corrected_by}, but {fix} corrects it")
+        out.append(c)
+    cyc = find_cycle({c.id: list(c.uses) for c in out})
+    if cyc:
+        raise LinkCycle(f"the uses graph has a cycle: {' -> '.join(cyc)}")
+    cyc = find_cycle({c.id: [c.corrects] if c.corrects else [] for c in out})
+    if cyc:
+        raise LinkCycle(f"corrects links form a cycle: {' -> '.join(cyc)}")
+    return tuple(out)

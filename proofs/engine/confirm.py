@@ -103,16 +103,18 @@ class MarginCheck:
         return certainly_outside(self.values[DPS[0]], self.values[DPS[1]], self.strict)
 
 
+def margin_check(h: Hypothesis, point: Point) -> MarginCheck:
+    """One hypothesis margin at 50 and 100 digits."""
+    return MarginCheck(
+        h.name,
+        h.strict,
+        {dps: eval_mp(h.margin, point, dps, f"margin of hypothesis {h.name!r}") for dps in DPS},
+    )
+
+
 def check_hypotheses(hyps: Sequence[Hypothesis], point: Point) -> list[MarginCheck]:
     """Every hypothesis margin at 50 and 100 digits."""
-    return [
-        MarginCheck(
-            h.name,
-            h.strict,
-            {dps: eval_mp(h.margin, point, dps, f"margin of hypothesis {h.name!r}") for dps in DPS},
-        )
-        for h in hyps
-    ]
+    return [margin_check(h, point) for h in hyps]
 
 
 @dataclass(frozen=True)
@@ -153,9 +155,10 @@ def confirm_fn(
 
 def confirm(claim: Claim, point: Point) -> Confirmation:
     """Is ``point`` a genuine counterexample to ``claim`` (slack < 0 inside every hypothesis)?"""
-    if claim.slack is None:
+    fn = claim.slack_fn
+    if fn is None:
         raise ValueError(f"claim {claim.id} has no slack")
-    return confirm_fn(claim.slack, claim.hypotheses, point, getattr(claim, "strict", False))
+    return confirm_fn(fn, claim.hypotheses, point, claim.strict)
 
 
 def replay(claim: Claim, point: Point) -> Confirmation:

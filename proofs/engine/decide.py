@@ -11,7 +11,10 @@ Rules (a verdict is honest or it is a defect):
   - an existential family whose growth ``family_limit()`` proves -> ``refuted``
     (``unbounded-family``); a confirmed counterexample -> ``refuted`` (``search``);
     a proof that says ok as well -> ``error`` ('proof/counterexample conflict');
-  - a proof that says ok and no counterexample -> ``proved`` (the proof's method);
+  - a proof that says ok and no counterexample -> ``proved`` (the proof's method), provided
+    every step of the proof was checked by a machine (:mod:`proofs.engine.proof`); a proof
+    with a prose step leaves the claim ``unrefuted`` with the argument attached; a proof that
+    cites a claim the record does not list in ``uses`` is an ``error``;
   - else ``unrefuted``, with the budget spent stated.
 
 * a claim with no decision route, or any exception -> ``error`` (the traceback's last line).
@@ -47,22 +50,30 @@ def _new_verdict(claim: Claim) -> Verdict:
         corrected_by=claim.corrected_by,
         corrects=claim.corrects,
         supports=tuple(claim.supports),
+        uses=tuple(claim.uses),
     )
 
 
 def decide(
-    claim: Claim, profile: str | None = None, context: ExperimentContext | None = None
+    claim: Claim,
+    profile: str | None = None,
+    context: ExperimentContext | None = None,
+    seed: int | None = None,
 ) -> Verdict:
     """Decide ``claim`` under a settings profile (``None``: the profile in force).
 
-    ``context`` is passed to experiment claims (default: full only under ``thorough``)."""
+    ``context`` is passed to experiment claims (default: full only under ``thorough``).
+    ``seed`` selects an independent, reproducible search trial (default: trial 0 under ``ci``,
+    random under ``dev``/``thorough``)."""
     t0 = time.perf_counter()
     v = _new_verdict(claim)
     try:
         name = resolve(profile)
         v.budget["profile"] = name
         ctx = context or ExperimentContext(profile=name, full=name == "thorough")
-        _decide_into(claim, name, v, ctx)
+        if seed is not None:
+            v.budget["seed"] = seed
+        _decide_into(claim, name, v, ctx, seed)
     except Exception as exc:  # noqa: BLE001 - every failure becomes an honest 'error'
         v.verdict, v.method = "error", "none"
         v.error = traceback.format_exception_only(type(exc), exc)[-1].strip()
@@ -76,7 +87,22 @@ def _fail(v: Verdict, message: str) -> None:
     v.summary = message
 
 
-def _decide_into(claim: Claim, profile: str, v: Verdict, ctx: ExperimentContext) -> None:
+def _proof_record(proof: ProofResult) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "ok": proof.ok,
+        "method": proof.method,
+        "summary": proof.summary,
+        "details": proof.details,
+    }
+    if proof.steps:
+        rec["steps"] = [s.as_dict() for s in proof.steps]
+        rec["machine_checked"] = proof.machine_checked
+    return rec
+
+
+def _decide_into(
+    claim: Claim, profile: str, v: Verdict, ctx: ExperimentContext, seed: int | None = None
+) -> None:
     if claim.experiment is not None:
         _experiment(claim, ctx, v)
         return
@@ -86,17 +112,16 @@ def _decide_into(claim: Claim, profile: str, v: Verdict, ctx: ExperimentContext)
         proof = claim.prove()
         if not isinstance(proof, ProofResult):
             raise TypeError(f"prove() returned {type(proof).__name__}, not ProofResult")
-        v.evidence["proof"] = {
-            "ok": proof.ok,
-            "method": proof.method,
-            "summary": proof.summary,
-            "details": proof.details,
-        }
+        v.evidence["proof"] = _proof_record(proof)
+        undeclared = [c for c in proof.cited if c not in claim.uses]
+        if undeclared:
+            _fail(v, f"the proof cites {undeclared}, which the claim does not list in uses")
+            return
 
     ex = claim.existential
     outcome: SearchOutcome | None = None
     if claim.strategy is not None and (claim.slack is not None or ex is not None):
-        outcome = search(claim, profile)
+        outcome = search(claim, profile, seed)
         v.budget.update(outcome.budget_dict())
         if outcome.notes:
             v.evidence["search_notes"] = list(outcome.notes)
@@ -176,8 +201,8 @@ def _decide_into(claim: Claim, profile: str, v: Verdict, ctx: ExperimentContext)
             _fail(v, f"{CONFLICT}: {proof.method} proof says ok ({proof.summary}) but {v.summary}")
         return
 
-    # 3. proofs
-    if proof is not None and proof.ok:
+    # 3. proofs (every step checked by a machine; a prose step leaves the claim unrefuted)
+    if proof is not None and proof.ok and (proof.machine_checked or not proof.steps):
         v.verdict, v.method, v.summary = "proved", proof.method, proof.summary
         return
 
@@ -210,7 +235,13 @@ def _unrefuted_summary(
             + ", ".join(f"{r['eps']}: {r['ratio'][:12]}" for r in family.rows)
             + " (growth not proved)"
         )
-    if proof is not None:
+    if proof is not None and proof.ok and proof.steps and not proof.machine_checked:
+        unchecked = [s.says for s in proof.steps if not s.machine_checked]
+        parts.append(
+            "proof complete except for steps no machine checked (the argument is attached): "
+            + "; ".join(unchecked)
+        )
+    elif proof is not None:
         parts.append(f"proof attempt did not succeed: {proof.summary}")
     return "; ".join(parts) if parts else "nothing checked"
 

@@ -34,31 +34,23 @@ MIN_EXAMPLES = 10
 _SUPPRESS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
 
+#: the options every profile shares; each profile states only what it changes
+BASE = "proofs-base"
+
+
 def register_profiles() -> None:
-    """(Re-)register the three profiles with Hypothesis. Idempotent."""
+    """(Re-)register the three profiles with Hypothesis. Idempotent.
+
+    ``ci`` and ``thorough`` inherit from a common base (no deadline, cost health checks
+    suppressed); ``ci`` adds determinism (no database, derandomized), ``thorough`` the budget."""
+    settings.register_profile(BASE, deadline=None, suppress_health_check=_SUPPRESS)
+    base = settings.get_profile(BASE)
+    settings.register_profile(DEV, parent=base, max_examples=MAX_EXAMPLES[DEV])
+    quiet = settings(base, database=None, print_blob=False)
     settings.register_profile(
-        DEV,
-        max_examples=MAX_EXAMPLES[DEV],
-        deadline=None,
-        suppress_health_check=_SUPPRESS,
+        CI, parent=quiet, max_examples=MAX_EXAMPLES[CI], derandomize=True
     )
-    settings.register_profile(
-        CI,
-        max_examples=MAX_EXAMPLES[CI],
-        derandomize=True,
-        database=None,
-        deadline=None,
-        print_blob=False,
-        suppress_health_check=_SUPPRESS,
-    )
-    settings.register_profile(
-        THOROUGH,
-        max_examples=MAX_EXAMPLES[THOROUGH],
-        database=None,
-        deadline=None,
-        print_blob=False,
-        suppress_health_check=_SUPPRESS,
-    )
+    settings.register_profile(THOROUGH, parent=quiet, max_examples=MAX_EXAMPLES[THOROUGH])
 
 
 def in_ci() -> bool:

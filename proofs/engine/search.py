@@ -20,21 +20,22 @@ The failing exception carries its point; Hypothesis re-raises the exception of i
 
 from __future__ import annotations
 
+import hashlib
 import math
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import mpmath
-from hypothesis import Phase, Verbosity, example, given, settings, target
+from hypothesis import Phase, Verbosity, example, given, seed, settings, target
 from hypothesis.errors import HypothesisException
 
 from .backend import FLOAT
 from .claim import Claim, Point, SlackFn
-from .confirm import Confirmation, MarginCheck, confirm_fn, eval_mp
+from .confirm import Confirmation, confirm_fn, eval_mp, margin_check
+from .hypothesis_adapter import in_target_phase, set_database_key
 from .points import copy_point
-from .profiles import claim_budget, profile_settings, resolve
+from .profiles import CI, claim_budget, profile_settings, resolve
 
 
 @dataclass
@@ -49,6 +50,7 @@ class SearchOutcome:
     examples: int = 0  # evaluations of the test body (generation + targeting + shrinking)
     targeted_steps: int = 0  # evaluations during Hypothesis's target phase
     improvements: int = 0  # evaluations that improved the best objective seen
+    first_violation_at: int | None = None  # evaluations until the first confirmed violation
     discarded: int = 0  # float violations that did not survive 50/100-digit re-evaluation
     uncertain: int = 0  # points whose hypotheses failed in float and were zero within rounding
     best: float | None = None  # min float slack / max float ratio seen
@@ -72,6 +74,7 @@ class SearchOutcome:
             "examples_tried": self.examples,
             "targeted_steps": self.targeted_steps,
             "improvements": self.improvements,
+            "examples_until_refuted": self.first_violation_at,
             "discarded_rounding_artefacts": self.discarded,
             "skipped_uncertain_hypotheses": self.uncertain,
             "best_float_" + ("slack" if self.objective == "slack" else "ratio"): (
@@ -108,20 +111,6 @@ class _BadValue(_Defect):
     pass
 
 
-def _in_target_phase() -> bool:
-    """Is Hypothesis's engine in its target phase? (Reads the runner's phase off the stack;
-    returns False if Hypothesis's internals change.)"""
-    f = sys._getframe(2)
-    for _ in range(80):
-        if f is None:
-            return False
-        slf = f.f_locals.get("self")
-        if slf is not None and hasattr(slf, "optimise_targets") and hasattr(slf, "_current_phase"):
-            return slf._current_phase == "target"
-        f = f.f_back
-    return False
-
-
 def _float_value(fn: SlackFn, point: Point, what: str) -> float:
     try:
         v = float(fn(point, FLOAT))
@@ -138,10 +127,8 @@ def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
         m = _float_value(h.margin, point, f"margin of hypothesis {h.name!r}")
         if (m > 0) if h.strict else (m >= 0):
             continue
-        try:
-            mc = MarginCheck(
-                h.name, h.strict, {d: eval_mp(h.margin, point, d, h.name) for d in (50, 100)}
-            )
+        try:  # the float check failed: decide at 50 and 100 digits, as the confirmation does
+            mc = margin_check(h, point)
         except Exception as exc:  # noqa: BLE001
             raise _BadValue(point, f"margin of hypothesis {h.name!r} failed in mpmath: {exc}") from exc
         if mc.outside:
@@ -160,14 +147,14 @@ def _confirm(fn: SlackFn, claim: Claim, point: Point, strict: bool = False) -> C
 
 
 def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
-    assert claim.slack is not None
-    slack_fn = claim.slack
+    slack_fn = claim.slack_fn
+    assert slack_fn is not None
     strict = bool(getattr(claim, "strict", False))
     label = f"{claim.id}: -slack"
 
     def body(point: Point) -> None:
         out.examples += 1
-        if _in_target_phase():
+        if in_target_phase():
             out.targeted_steps += 1
         point = copy_point(point)
         if not _inside(claim, point, out):
@@ -180,6 +167,8 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
         if s < 0 or (strict and s == 0):
             conf = _confirm(slack_fn, claim, point, strict)
             if conf.confirmed:
+                if out.first_violation_at is None:
+                    out.first_violation_at = out.examples
                 raise _Confirmed(point, conf)
             out.discarded += 1
 
@@ -199,7 +188,7 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
 
     def body(point: Point) -> None:
         out.examples += 1
-        if _in_target_phase():
+        if in_target_phase():
             out.targeted_steps += 1
         point = copy_point(point)
         if not _inside(claim, point, out):
@@ -214,6 +203,8 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
             if r > c:
                 conf = _confirm(excess, claim, point)
                 if conf.confirmed:
+                    if out.first_violation_at is None:
+                        out.first_violation_at = out.examples
                     raise _Confirmed(point, conf)
                 out.discarded += 1
 
@@ -226,8 +217,19 @@ def _flatten(exc: BaseException) -> list[BaseException]:
     return [exc]
 
 
-def search(claim: Claim, profile: str | None = None) -> SearchOutcome:
-    """Search for a counterexample to ``claim`` (slack, or existential ratio vs printed)."""
+def search_seed(claim: Claim, profile: str, trial: int | None) -> int | None:
+    """The Hypothesis seed of a search: under ``ci`` (deterministic) a hash of the claim id and
+    ``trial`` (default 0); under ``dev``/``thorough`` ``trial`` if given, else None (random)."""
+    if trial is None and profile != CI:
+        return None
+    digest = hashlib.sha256(f"{claim.id}#{trial or 0}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def search(claim: Claim, profile: str | None = None, trial: int | None = None) -> SearchOutcome:
+    """Search for a counterexample to ``claim`` (slack, or existential ratio vs printed).
+
+    ``trial`` selects an independent, reproducible search (see :func:`search_seed`)."""
     if claim.strategy is None:
         raise ValueError(f"claim {claim.id} has no strategy")
     objective = "ratio" if claim.existential is not None else "slack"
@@ -255,8 +257,10 @@ def search(claim: Claim, profile: str | None = None) -> SearchOutcome:
         verbosity=Verbosity.quiet,
         phases=tuple(p for p in base.phases if p != Phase.explain),
     )(test)
-    # distinct seed (under derandomize) and database key per claim
-    test.hypothesis.inner_test._hypothesis_internal_add_digest = claim.id.encode()  # type: ignore[attr-defined]
+    s = search_seed(claim, name, trial)
+    if s is not None:
+        test = seed(s)(test)
+    set_database_key(test, claim.id.encode())  # dev profile: a database key per claim
 
     try:
         test()

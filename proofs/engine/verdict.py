@@ -34,6 +34,8 @@ class Verdict:
     corrected_by: str | None = None
     corrects: str | None = None
     supports: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()  # claims this one's proof cites (the proof graph)
+    established: bool | None = None  # proved and every claim it uses established (report)
     seconds: float = 0.0
     evidence: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
@@ -42,6 +44,7 @@ class Verdict:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["supports"] = list(self.supports)
+        d["uses"] = list(self.uses)
         d["evidence"] = jsonable(self.evidence)
         d["budget"] = jsonable(self.budget)
         d["counterexample"] = jsonable(self.counterexample)
@@ -55,6 +58,7 @@ class Verdict:
         names = {f.name for f in fields(cls)}
         kw = {k: v for k, v in d.items() if k in names}
         kw["supports"] = tuple(kw.get("supports", ()))
+        kw["uses"] = tuple(kw.get("uses", ()))
         return cls(**kw)
 
     def comparable(self) -> dict[str, Any]:
