@@ -4,15 +4,20 @@
 ``hypothesis.example``) under the profile's settings, calling the test function directly. For
 each point it
 
-1. checks every hypothesis margin in float64; a margin that fails in float is re-checked at 50
-   and 100 digits: certainly outside -> the *strategy* is wrong (an ``error``); in doubt (zero
-   within rounding) -> the point is skipped and counted as ``uncertain``;
-2. evaluates the objective in float64 (NaN, inf or an exception -> ``error``);
+1. checks every hypothesis margin in float64 (except those that hold ``by_construction``: the
+   confirmation checks them); a margin that fails in float is re-checked at 50 and 100 digits:
+   certainly outside -> the *strategy* is wrong (an ``error``); in doubt (zero within rounding)
+   -> the point is skipped and counted as ``uncertain``;
+2. evaluates the objective in float64 (or at ``claim.search_dps`` digits when the claim asks
+   for more than float64; NaN, inf or an exception -> ``error``);
 3. calls ``hypothesis.target`` so the search climbs toward violations: ``-slack`` for ordinary
    claims, the ratio for existential ones;
 4. confirms a float violation in place (:mod:`proofs.engine.confirm`). Only a confirmed
    violation fails the test, so Hypothesis shrinks to the smallest *confirmed* counterexample;
-   unconfirmed ones are counted as discarded rounding artefacts.
+   unconfirmed ones are counted as discarded rounding artefacts. A violation that lies within
+   the error bound the slack reports (an :class:`~proofs.engine.estimate.Estimate`, e.g. a
+   quadrature error) is not re-checked at 100 digits at all: it is counted as within the float
+   error.
 
 The failing exception carries its point; Hypothesis re-raises the exception of its final
 (shrunk) replay, so the point captured is the shrunk one.
@@ -30,11 +35,12 @@ import mpmath
 from hypothesis import Phase, Verbosity, example, given, seed, settings, target
 from hypothesis.errors import HypothesisException
 
-from .backend import FLOAT
+from .backend import FLOAT, Backend, MpBackend
 from .claim import Claim, Point, SlackFn
 from .confirm import Confirmation, confirm_fn, eval_mp, margin_check
+from .estimate import value_and_error
 from .hypothesis_adapter import in_target_phase, set_database_key
-from .points import copy_point
+from .points import copy_point, to_mp
 from .profiles import CI, claim_budget, profile_settings, resolve
 
 
@@ -51,6 +57,8 @@ class SearchOutcome:
     targeted_steps: int = 0  # evaluations during Hypothesis's target phase
     improvements: int = 0  # evaluations that improved the best objective seen
     discarded: int = 0  # float violations that did not survive 50/100-digit re-evaluation
+    within_error: int = 0  # float violations within the error bound the slack reported
+    filtered: int = 0  # declared-domain points outside a stated (extra) hypothesis: skipped
     uncertain: int = 0  # points whose hypotheses failed in float and were zero within rounding
     best: float | None = None  # min float slack / max float ratio seen
     best_point: Point | None = None
@@ -65,7 +73,10 @@ class SearchOutcome:
         return self.counterexample is not None
 
     def budget_dict(self) -> dict[str, Any]:
-        return {
+        extra = {"within_float_error": self.within_error} if self.within_error else {}
+        if self.filtered:
+            extra["skipped_outside_stated_hypotheses"] = self.filtered
+        return extra | {
             "profile": self.profile,
             "objective": self.objective,
             "max_examples": self.budget,
@@ -109,20 +120,50 @@ class _BadValue(_Defect):
     pass
 
 
-def _float_value(fn: SlackFn, point: Point, what: str) -> float:
-    try:
-        v = float(fn(point, FLOAT))
-    except Exception as exc:  # noqa: BLE001 - any failure of the encoding is reported
-        raise _BadValue(point, f"{what} raised {type(exc).__name__}: {exc}") from exc
-    if not math.isfinite(v):
-        raise _BadValue(point, f"{what} evaluated to {v} in float64")
-    return v
+class _Evaluator:
+    """Evaluates slacks and margins in the search's arithmetic: float64, or mpmath at the
+    claim's ``search_dps``. Returns floats (value, error bound) for Hypothesis."""
+
+    def __init__(self, dps: int | None) -> None:
+        self.B: Backend = FLOAT if dps is None else MpBackend(dps)
+
+    def __call__(self, fn: SlackFn, point: Point, what: str) -> tuple[float, float]:
+        try:
+            if self.B.is_mp:
+                with self.B.context():
+                    v, e = value_and_error(fn(to_mp(point), self.B))
+            else:
+                v, e = value_and_error(fn(point, FLOAT))
+            v, e = float(v), float(e)
+        except Exception as exc:  # noqa: BLE001 - any failure of the encoding is reported
+            raise _BadValue(point, f"{what} raised {type(exc).__name__}: {exc}") from exc
+        if not math.isfinite(v):
+            raise _BadValue(point, f"{what} evaluated to {v} in {self.B.name}")
+        if not math.isfinite(e):
+            raise _BadValue(point, f"error bound of the {what} evaluated to {e} in {self.B.name}")
+        return v, e
 
 
-def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
-    """True if the point is inside every hypothesis; raise if the strategy left them."""
+_FLOAT_EVAL = _Evaluator(None)
+
+
+def _float_value(fn: SlackFn, point: Point, what: str, ev: _Evaluator = _FLOAT_EVAL) -> float:
+    return ev(fn, point, what)[0]
+
+
+def _generated(claim: Claim) -> bool:
+    """The strategy is the one generated from the declared variables (it knows nothing of the
+    stated hypotheses added on top, so a point outside one of those is skipped, not a defect)."""
+    return claim.variables is not None and getattr(claim.strategy, "__self__", None) is claim.variables
+
+
+def _inside(claim: Claim, point: Point, out: SearchOutcome, ev: _Evaluator = _FLOAT_EVAL) -> bool:
+    """True if the point is inside every hypothesis; raise if the strategy left them.
+    Hypotheses that hold by construction are left to the confirmation."""
     for h in claim.hypotheses:
-        m = _float_value(h.margin, point, f"margin of hypothesis {h.name!r}")
+        if h.by_construction:
+            continue
+        m = _float_value(h.margin, point, f"margin of hypothesis {h.name!r}", ev)
         if (m > 0) if h.strict else (m >= 0):
             continue
         try:  # the float check failed: decide at 50 and 100 digits, as the confirmation does
@@ -130,6 +171,9 @@ def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
         except Exception as exc:  # noqa: BLE001
             raise _BadValue(point, f"margin of hypothesis {h.name!r} failed in mpmath: {exc}") from exc
         if mc.outside:
+            if h.origin == "stated" and _generated(claim):
+                out.filtered += 1
+                return False
             raise _StrategyOutside(point, h.name)
         if not mc.holds:
             out.uncertain += 1
@@ -139,9 +183,13 @@ def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
 
 def _confirm(fn: SlackFn, claim: Claim, point: Point, strict: bool = False) -> Confirmation:
     try:
-        return confirm_fn(fn, claim.hypotheses, point, strict)
+        conf = confirm_fn(fn, claim.hypotheses, point, strict)
     except Exception as exc:  # noqa: BLE001
         raise _BadValue(point, f"high-precision re-evaluation failed: {type(exc).__name__}: {exc}") from exc
+    broken = conf.construction_failures
+    if broken:
+        raise _StrategyOutside(point, broken[0])
+    return conf
 
 
 def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
@@ -149,20 +197,24 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     assert slack_fn is not None
     strict = bool(getattr(claim, "strict", False))
     label = f"{claim.id}: -slack"
+    ev = _Evaluator(claim.search_dps) if claim.search_dps else _FLOAT_EVAL
 
     def body(point: Point) -> None:
         out.examples += 1
         if in_target_phase():
             out.targeted_steps += 1
         point = copy_point(point)
-        if not _inside(claim, point, out):
+        if not _inside(claim, point, out, ev):
             return
-        s = _float_value(slack_fn, copy_point(point), "slack")
+        s, err = ev(slack_fn, copy_point(point), "slack")
         target(-s, label=label)
         if out.best is None or s < out.best:
             out.best, out.best_point = s, point
             out.improvements += 1
         if s < 0 or (strict and s == 0):
+            if err and s + err >= 0:  # within the reported error: not worth 100 digits
+                out.within_error += 1
+                return
             conf = _confirm(slack_fn, claim, point, strict)
             if conf.confirmed:
                 raise _Confirmed(point, conf)
@@ -178,7 +230,7 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     printed = ex.printed
     label = f"{claim.id}: ratio"
 
-    def excess(p: Point, B: Any) -> Any:  # printed constant minus ratio: < 0 refutes it
+    def excess(p: Point, B: Backend) -> Any:  # printed constant minus ratio: < 0 refutes it
         assert printed is not None
         return printed(p, B) - ratio_fn(p, B)
 
