@@ -181,3 +181,20 @@ def test_old_and_new_styles_state_the_same_claim() -> None:
         slack=_gap,
     )
     assert old.variables is None and decide(old, "ci").verdict == decide(NEW_STYLE, "ci").verdict
+
+
+def test_vectors_at_angles_from_one_vector_share_planes_sometimes() -> None:
+    dom = Domain("t1 in (0, pi)", "t2 in (0, t1]", "s in unit sphere of R^4",
+                 "w1 at angle t1 from s", "w2 at angle t2 from s")
+    assert dom["w2"].siblings == ("w1",) and dom["w1"].siblings == ()
+    seen = set()
+    for p in _draws(dom):
+        real = dom.realize(p, FLOAT)
+        a, t1, t2 = angle(real["w1"], real["w2"], FLOAT), float(real["t1"]), float(real["t2"])
+        if abs(a - (t1 - t2)) < 1e-9 and t2 > 1e-6:
+            seen.add("same plane, same side")
+        elif abs(a - min(t1 + t2, 2 * np.pi - t1 - t2)) < 1e-9 and t2 > 1e-6:
+            seen.add("same plane, mirrored")
+        else:
+            seen.add("independent")
+    assert seen == {"same plane, same side", "same plane, mirrored", "independent"}

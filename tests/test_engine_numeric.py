@@ -141,3 +141,12 @@ def test_a_claim_can_search_above_float64_precision() -> None:
     fine = base.derive("toy-precision@60", search_dps=60)
     v = decide(fine, "ci")
     assert v.verdict == "unrefuted" and float(v.budget["best_float_slack"]) > 0  # seen correctly
+
+
+def test_the_scale_of_an_equality_sets_its_tolerance() -> None:
+    tiny = equals(lambda p, B: B.scalar(p["a"]), lambda p, B: B.scalar(0))
+    assert tiny({"a": 1e-20}, FLOAT) < 0  # relative to max(|lhs|, |rhs|): 1e-20 is no rounding
+    absolute = equals(lambda p, B: B.scalar(p["a"]), lambda p, B: B.scalar(0), scale="1")
+    assert absolute({"a": 1e-20}, FLOAT) == 0  # within 256 ulps of 1
+    with MP.context():
+        assert absolute({"a": mpmath.mpf("1e-20")}, MP) < 0  # but not at 50 digits

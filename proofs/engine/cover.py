@@ -168,7 +168,7 @@ def coverage_problems(domain: Any, cover: Cover | None, stated: Iterable[str] = 
             problems.append(f"{v.name}: a vector is covered by an argument (for_all), not a range")
             continue
         for r in rs:
-            ok = _contains(r, declared[v.name], declared)
+            ok = range_contains(r, declared[v.name], declared)
             if ok is not True:
                 why = "cannot be decided" if ok is None else "does not contain it"
                 problems.append(
@@ -182,7 +182,9 @@ def coverage_problems(domain: Any, cover: Cover | None, stated: Iterable[str] = 
     return problems
 
 
-def _contains(outer: Range, inner: Range, declared: Mapping[str, Range]) -> bool | None:
+def range_contains(outer: Range, inner: Range, declared: Mapping[str, Range]) -> bool | None:
+    """Whether ``inner`` lies in ``outer`` (None: undecided); a dependent ``inner`` is checked
+    over the ``declared`` ranges of the variables its end points use (interval certificates)."""
     if outer == inner:
         return True
     if inner.is_constant:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -48,6 +48,7 @@ from hypothesis import strategies as st
 
 from .backend import FLOAT, Backend, MpBackend
 from .claim import Hypothesis, Point
+from .cover import range_contains
 from .exact import evaluate, parse_exact
 from .geometry import angle as angle_between
 from .geometry import at_angle, unit
@@ -88,10 +89,6 @@ def _value(ref: str | sympy.Expr | int, point: Point, B: Backend) -> Any:
     if isinstance(ref, int):
         return ref
     return evaluate(ref, point, B)
-
-
-def _float_of(x: Any) -> float:
-    return float(x)
 
 
 def _exact_of(x: Any) -> sympy.Expr:
@@ -286,7 +283,7 @@ class Vector:
         v = draw(unit_vectors(d))
         if self.norm is None:
             return v * draw(st.one_of(st.just(1), log_uniform(-6, 6)))
-        return v * _float_of(_value(self.norm, _floats(raw), FLOAT))
+        return v * float(_value(self.norm, _floats(raw), FLOAT))
 
     def realize(self, value: Any, real: Point, B: Backend) -> Any:
         v = B.vector(value)
@@ -310,12 +307,16 @@ class Vector:
 @dataclass(frozen=True)
 class AtAngle:
     """A vector at angle ``angle`` (a variable with a range inside [0, pi], or an exact value)
-    from the vector ``of``, with norm ``norm`` (default 1), in a plane the search draws."""
+    from the vector ``of``, with norm ``norm`` (default 1), in a plane the search draws: an
+    independent one, or (when earlier vectors are at an angle from the same ``of``; the domain
+    fills in ``siblings``) the plane of one of them, on the same side or mirrored -- where the
+    angle between the two is the difference or the sum of their angles to ``of``."""
 
     name: str
     of: str
     angle: Any
     norm: Any = 1
+    siblings: tuple[str, ...] = ()
     kind = "vector"
 
     def __post_init__(self) -> None:
@@ -333,12 +334,18 @@ class AtAngle:
     def draw(self, draw: Any, raw: Point) -> Any:
         flt = _floats(raw)
         s = np.asarray(flt[self.of], dtype=float)
-        length = _float_of(_value(self.norm, flt, FLOAT))
+        length = float(_value(self.norm, flt, FLOAT))
         theta = raw[self.angle] if isinstance(self.angle, str) else ExactValue(self.angle)
         if isinstance(theta, ExactValue) and theta.expr in (0, sympy.pi):
             sign = 1 if theta.expr == 0 else -1
             return sign * length * s / np.linalg.norm(s)
-        return at_angle(s, float(theta), perpendicular_to(s, draw(SEEDS)), FLOAT, length)
+        plane = draw(st.sampled_from([None, *((n, sign) for n in self.siblings for sign in (1, -1))]))
+        if plane is None:
+            direction = perpendicular_to(s, draw(SEEDS))
+        else:  # the plane of an earlier vector (same side or mirrored)
+            other = np.asarray(flt[plane[0]], dtype=float)
+            direction = plane[1] * (other - np.dot(other, s) / np.dot(s, s) * s)
+        return at_angle(s, float(theta), direction, FLOAT, length)
 
     def realize(self, value: Any, real: Point, B: Backend) -> Any:
         s = real[self.of]
@@ -428,6 +435,10 @@ class Domain:
                 raise DomainError(f"{v.text()}: uses {missing}, not declared before it")
             if isinstance(v, AtAngle):
                 self._check_angle(v, vars_[:i])
+        for i, v in enumerate(vars_):  # vectors at an angle from the same one share planes
+            if isinstance(v, AtAngle) and not v.siblings:
+                sib = tuple(w.name for w in vars_[:i] if isinstance(w, AtAngle) and w.of == v.of)
+                vars_[i] = replace(v, siblings=sib)
         self.variables: tuple[Variable, ...] = tuple(vars_)
         self._by_name = {v.name: v for v in vars_}
         self._hypotheses = self._build_hypotheses()
@@ -441,8 +452,9 @@ class Domain:
         full = Range(0, sympy.pi)
         if isinstance(v.angle, str):
             a = next(x for x in before if x.name == v.angle)
-            if not (isinstance(a, Real) and a.range.is_constant and full.contains_range(a.range)):
-                raise DomainError(f"{v.text()}: the angle {v.angle} needs a constant range inside [0, pi]")
+            declared = {x.name: x.range for x in before if isinstance(x, Real | Integer)}
+            if not (isinstance(a, Real) and range_contains(full, a.range, declared)):
+                raise DomainError(f"{v.text()}: the angle {v.angle} needs a range inside [0, pi]")
         elif not full.contains_range(Range(v.angle, v.angle)):
             raise DomainError(f"{v.text()}: the angle must lie in [0, pi]")
 

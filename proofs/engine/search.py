@@ -120,6 +120,13 @@ class _BadValue(_Defect):
     pass
 
 
+class _ConstructionFails(_Defect):
+    def __init__(self, point: Point, hypothesis: str) -> None:
+        super().__init__(
+            point, f"hypothesis '{hypothesis}', which holds by construction, fails at 50/100 digits"
+        )
+
+
 class _Evaluator:
     """Evaluates slacks and margins in the search's arithmetic: float64, or mpmath at the
     claim's ``search_dps``. Returns floats (value, error bound) for Hypothesis."""
@@ -188,7 +195,7 @@ def _confirm(fn: SlackFn, claim: Claim, point: Point, strict: bool = False) -> C
         raise _BadValue(point, f"high-precision re-evaluation failed: {type(exc).__name__}: {exc}") from exc
     broken = conf.construction_failures
     if broken:
-        raise _StrategyOutside(point, broken[0])
+        raise _ConstructionFails(point, broken[0])
     return conf
 
 
@@ -229,6 +236,7 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     ratio_fn = ex.ratio
     printed = ex.printed
     label = f"{claim.id}: ratio"
+    ev = _Evaluator(claim.search_dps) if claim.search_dps else _FLOAT_EVAL
 
     def excess(p: Point, B: Backend) -> Any:  # printed constant minus ratio: < 0 refutes it
         assert printed is not None
@@ -239,15 +247,15 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
         if in_target_phase():
             out.targeted_steps += 1
         point = copy_point(point)
-        if not _inside(claim, point, out):
+        if not _inside(claim, point, out, ev):
             return
-        r = _float_value(ratio_fn, copy_point(point), "ratio")
+        r = _float_value(ratio_fn, copy_point(point), "ratio", ev)
         target(r, label=label)
         if out.best is None or r > out.best:
             out.best, out.best_point = r, point
             out.improvements += 1
         if printed is not None:
-            c = _float_value(printed, copy_point(point), f"printed constant {ex.constant_name}")
+            c = _float_value(printed, copy_point(point), f"printed constant {ex.constant_name}", ev)
             if r > c:
                 conf = _confirm(excess, claim, point)
                 if conf.confirmed:
@@ -326,7 +334,7 @@ def _record_failures(out: SearchOutcome, excs: list[BaseException]) -> None:
             if out.counterexample is None:
                 out.counterexample, out.confirmation = e.point, e.confirmation
         elif isinstance(e, _Defect):
-            if out.error is None or isinstance(e, _StrategyOutside):
+            if out.error is None or isinstance(e, _StrategyOutside | _ConstructionFails):
                 out.error, out.error_point = e.message, e.point
         elif isinstance(e, HypothesisException):
             out.error = out.error or f"hypothesis: {type(e).__name__}: {e}".splitlines()[0]
