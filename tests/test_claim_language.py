@@ -155,7 +155,9 @@ def test_established_needs_every_used_claim_proved() -> None:
 
 
 def test_seeded_trials_are_reproducible_and_independent() -> None:
-    plain = BOUND.derive("toy-no-examples", examples=())
+    # a minimiser no literal of any loaded module hits: each trial ends near it, differently
+    plain = BOUND.derive("toy-no-examples", examples=(), constants_decl=(),
+                         slack=lambda p, B: (B.scalar(p["x"]) - B.scalar("0.3183098861837907")) ** 2)
     a, b = decide(plain, "ci", seed=1), decide(plain, "ci", seed=1)
     assert a.evidence.get("min_slack_point") == b.evidence.get("min_slack_point")
     others = {str(decide(plain, "ci", seed=s).evidence.get("min_slack_point")) for s in range(2, 6)}

@@ -281,3 +281,79 @@ def test_interval_proof_wraps_a_certificate() -> None:
     assert res.details["complete"] is True and res.details["kind"] == "interval-certificate"
     assert "MonotoneFace" in res.summary
     json.dumps(res.details)
+
+
+# ------------------------------------------------------------------ erf, integrals, unbounded sides
+
+
+def test_erf_normal_cdf_and_integrals_are_enclosed() -> None:
+    from proofs.engine.interval import normal_cdf
+
+    t = sp.Symbol("t", real=True)
+    with mpmath.workdps(30):
+        f = sympy_to_arb(normal_cdf(x) - sp.erfc(y), [x, y])
+        ball = f(arb("0.3", "0.01"), arb("-1.2", "0.01"))
+        assert ball.contains(arb(mpmath.nstr(mpmath.ncdf(0.3) - mpmath.erfc(-1.2), 25)))
+        integral = sympy_to_arb(sp.Integral(sp.exp(-(t**2)) * sp.cos(x * t), (t, 0, y)), [x, y])
+        exact = mpmath.quad(lambda s: mpmath.exp(-s * s) * mpmath.cos(mpmath.mpf("0.5") * s), [0, 2])
+        assert integral(arb("0.5"), arb(2)).contains(arb(mpmath.nstr(exact, 25)))
+    with pytest.raises(UnsupportedExpressionError, match="infinite limit"):
+        sympy_to_arb(sp.Integral(sp.exp(-(t**2)), (t, 0, sp.oo)), [])
+
+
+def test_an_integral_gets_derivative_enclosures() -> None:
+    # int_0^x exp(-t^2) dt <= x on [0, 2]: 0 on the face x = 0, d/dx = 1 - exp(-x^2) >= 0 there
+    t = sp.Symbol("t", real=True)
+    slack = x - sp.Integral(sp.exp(-(t**2)), (t, 0, x))
+    cert = certify_nonnegative(slack, {x: (0, 2)}, zero_set_arguments=[MonotoneFace(x, "increasing")])
+    assert cert.complete and cert.closed_by_arguments.get("MonotoneFace(x, increasing)", 0) >= 1
+
+
+def test_unbounded_sides_are_mapped_by_a_stated_transformation() -> None:
+    from proofs.engine.interval import normal_cdf
+
+    # the tangent of the normal cdf at 0 bounds it on [0, oo): sharp at 0, linear growth
+    slack = sp.Rational(1, 2) + x / sp.sqrt(2 * sp.pi) - normal_cdf(x)
+    cert = certify_nonnegative(slack, {x: (0, "oo")}, zero_set_arguments=[SecondOrderPoint({x: 0})])
+    assert cert.complete and cert.box == (("0", "oo"),)
+    assert cert.transforms == ("x = 1/u with u in (0, 1], for x in [1, oo)",)
+    cover = cert.cover()
+    assert cover.ranges[0][1].text() == "[0, oo)" and cover.transforms == cert.transforms
+    # both sides unbounded; a rational function is cancelled so its limit is finite; a slack
+    # that tends to 0 at infinity monotonically is closed by its limit
+    assert certify_nonnegative(1 - x**2 / (1 + x**2), {x: ("-oo", "oo")}).complete
+    assert certify_nonnegative(sp.erfc(x) * (1 + x**2), {x: ("-oo", "oo")}).complete
+    assert certify_nonnegative(x - sp.sin(x), {x: (0, "oo")},
+                               zero_set_arguments=[SecondOrderPoint({x: 0})]).complete
+    # a false claim on an unbounded side: the counterexample is in the original coordinate
+    bad = certify_nonnegative(3 - x / (1 + x) * 4, {x: (0, "oo")})
+    assert bad.counterexample is not None and sp.Rational(bad.counterexample["exact_point"]["x"]) > 3
+    with pytest.raises(ValueError, match="SymPy slack"):
+        certify_nonnegative(lambda u: u, [(0, "oo")], variables=["u"])
+
+
+def test_an_arb_function_gets_derivative_enclosures_from_power_series() -> None:
+    # u^3 - 3u + 5/2 on [0, 1]: decreasing, min 1/2 at u = 1; the natural enclosure is [-1/2, 7/2]
+    f = lambda u: u**3 - 3 * u + arb("2.5")  # noqa: E731
+    cert = certify_nonnegative(f, [(0, 1)], variables=["u"])
+    assert cert.complete and cert.boxes <= 3  # monotone: reduced to the vertex u = 1
+
+    def no_series(u: arb) -> arb:  # the same function, refusing power series
+        if not isinstance(u, arb):
+            raise TypeError("balls only")
+        return f(u)
+
+    plain = certify_nonnegative(no_series, [(0, 1)], variables=["u"])
+    assert plain.complete and plain.boxes > cert.boxes
+
+
+def test_boxes_are_scheduled_fairly_and_a_partial_certificate_is_reported() -> None:
+    # exactly 0 on the face x = 0 (no argument given): that face never closes, the rest does
+    slack = x * (1 + y) + sp.sin(y) ** 2 - (1 - sp.cos(2 * y)) / 2
+    cert = certify_nonnegative(slack, {x: (0, 1), y: (0, 1)}, max_boxes=600)
+    assert not cert.complete and cert.counterexample is None and cert.stop_reason == "max_boxes"
+    assert cert.certified_fraction > 0.95  # the budget was not burnt on the face alone
+    assert cert.open_boxes and all(sp.Rational(b["x"][1]) <= sp.Rational(1, 64) for b in cert.open_boxes)  # near the face
+    res = interval_proof(slack, {x: (0, 1), y: (0, 1)}, max_boxes=600)
+    assert not res.ok and "partial certificate" in res.summary
+    assert res.covers is not None and res.covers.ranges == ()  # an incomplete certificate covers nothing

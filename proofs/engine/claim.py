@@ -17,20 +17,35 @@ Conventions
 * A claim with an existential constant ("there is L with Q <= L R") carries an
   :class:`ExistentialConstant`: the ratio the constant must bound, and optionally a one-parameter
   family of points along which the ratio is unbounded (with a symbolic proof of the limit).
+* A claim may declare its variables instead of writing hypotheses and a strategy by hand:
+  ``variables=Domain("theta in [pi/2, pi]", "r in (0, oo)", ...)``
+  (:mod:`proofs.engine.domain`). The hypotheses and the search strategy are then generated from
+  the declaration (``hypotheses`` given as well are added on top), the slack and every
+  hypothesis see points *realized* at the working precision, and a proof must cover the
+  declared domain (:mod:`proofs.engine.cover`). Both styles work side by side.
+* A slack may return an :class:`~proofs.engine.estimate.Estimate` (a value with an error bound,
+  e.g. from ``B.quad``); :func:`proofs.engine.equality.equals` builds the slack of an equality
+  claim whose tolerance follows from the working precision and those bounds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy
 
 from .exact import ExactLike, evaluate, parse_exact
 
+if TYPE_CHECKING:
+    from .backend import Backend
+
 Point = dict[str, Any]
-SlackFn = Callable[[Point, Any], Any]
+SlackFn = Callable[[Point, "Backend"], Any]  # (point, B) -> value (or an Estimate)
+
+#: where a hypothesis comes from: stated by the author, or generated from a declared domain
+ORIGINS = ("stated", "domain")
 
 VERDICTS = ("proved", "refuted", "unrefuted", "reproduced", "not-reproduced", "error")
 METHODS = ("symbolic", "interval", "search", "unbounded-family", "experiment", "none")
@@ -38,11 +53,17 @@ METHODS = ("symbolic", "interval", "search", "unbounded-family", "experiment", "
 
 @dataclass(frozen=True)
 class Hypothesis:
-    """One hypothesis of a claim: ``margin >= 0`` (``> 0`` if strict) when it holds."""
+    """One hypothesis of a claim: ``margin >= 0`` (``> 0`` if strict) when it holds.
+
+    ``by_construction``: the strategy (or the realization of points) makes it hold, so the
+    float search does not re-test it; the 50/100-digit confirmation still checks it, and a
+    confirmation that finds it violated is an ``error`` (the construction is wrong)."""
 
     name: str
     margin: SlackFn
     strict: bool = False
+    by_construction: bool = False
+    origin: str = "stated"  # one of ORIGINS
 
 
 @dataclass(frozen=True)
@@ -51,14 +72,15 @@ class ProofResult:
 
     ``steps`` (:class:`proofs.engine.proof.ProofStep`) say what checked each step of the proof;
     a claim is proved only when every step was machine-checked. ``covers`` records the domain
-    the proof covers (see :mod:`proofs.engine.proof`)."""
+    the proof covers (a :class:`~proofs.engine.cover.Cover`; None: not recorded). For a claim
+    with declared variables, ``decide`` checks it covers them (else the verdict is ``error``)."""
 
     ok: bool
     method: str  # "symbolic" | "interval" | "unbounded-family"
     summary: str  # one human sentence: what was shown and how
     details: dict[str, Any] = field(default_factory=dict)  # e.g. certificate record
     steps: tuple[Any, ...] = ()  # ProofStep records
-    covers: Any = None  # the domain the proof covers (None: the claim's own hypotheses)
+    covers: Any = None  # the domain the proof covers (a Cover; None: not recorded)
 
     @property
     def machine_checked(self) -> bool:
@@ -84,7 +106,7 @@ class ExistentialConstant:
     family: Callable[[Any], Point] | None = None
     family_eps: Sequence[str] = ("1e-2", "1e-4", "1e-8", "1e-16")
     family_limit: Callable[[], ProofResult] | None = None
-    printed: Callable[[Point, Any], Any] | None = None
+    printed: Callable[[Point, Backend], Any] | None = None
     constant_name: str = "C"
 
 
@@ -121,7 +143,7 @@ class Constant:
     def expr(self) -> sympy.Expr:
         return self.value  # type: ignore[return-value]
 
-    def at(self, point: Point, B: Any) -> Any:
+    def at(self, point: Point, B: Backend) -> Any:
         """The value at ``point``'s parameters, at ``B``'s precision."""
         return evaluate(self.expr, point, B)
 
@@ -207,8 +229,8 @@ class Claim:
     paper_ref: str  # "Lemma 5.3, eq. (15)"
     section: str  # grouping key for pytest and the report, e.g. "Lemma 5.3"
     statement: str  # as printed
-    reading: str  # the reading checked (where the printed text is ambiguous or ill-typed)
-    domain: str  # the hypothesis domain in words (variables and ranges)
+    reading: str = ""  # the reading checked (where the printed text is ambiguous or ill-typed)
+    domain: str = ""  # the hypothesis domain in words (default: the declared variables)
     hypotheses: tuple[Hypothesis, ...] = ()
     strategy: Callable[[], Any] | None = None  # () -> hypothesis SearchStrategy[Point]
     slack: SlackFn | None = None
@@ -232,11 +254,35 @@ class Claim:
     #: the false variant the search must refute to show its power (proofs.engine.power.Power);
     #: None: constants tightened by 1/100 when the claim has constants
     power: Any = None
+    #: declared variables (a :class:`~proofs.engine.domain.Domain`): generates the hypotheses
+    #: (extra ``hypotheses`` are added on top) and, unless one is given, the strategy
+    variables: Any = None
+    #: search in mpmath at this many digits instead of float64 (when float64 is not enough)
+    search_dps: int | None = None
 
     def __post_init__(self) -> None:
         names = [c.name for c in self.constants]
         if len(set(names)) != len(names):
             raise ValueError(f"claim {self.id}: duplicate constant names {names}")
+        if self.variables is not None:
+            self._bind_domain()
+
+    def _bind_domain(self) -> None:
+        """Generate hypotheses and strategy from the declared variables (idempotent: a
+        ``replace``/``derive`` regenerates them from the domain it ends up with)."""
+        dom = self.variables
+        stated = tuple(dom.on_realized(h) for h in self.hypotheses if h.origin != "domain")
+        object.__setattr__(self, "hypotheses", tuple(dom.hypotheses()) + stated)
+        owner = getattr(self.strategy, "__self__", None)
+        if self.strategy is None or isinstance(owner, type(dom)):
+            object.__setattr__(self, "strategy", dom.strategy)
+        if not self.domain or (isinstance(owner, type(dom)) and self.domain == owner.describe()):
+            object.__setattr__(self, "domain", dom.describe())
+        ex = self.existential
+        if ex is not None:
+            object.__setattr__(self, "existential", replace(
+                ex, ratio=dom.realized(ex.ratio),
+                printed=None if ex.printed is None else dom.realized(ex.printed)))
 
     @property
     def is_fix(self) -> bool:
@@ -249,13 +295,17 @@ class Claim:
                 return c
         raise KeyError(f"claim {self.id} has no constant {name!r} (has {[c.name for c in self.constants]})")
 
-    def constants_at(self, point: Point, B: Any) -> Constants:
+    def constants_at(self, point: Point, B: Backend) -> Constants:
         return Constants({c.name: c.at(point, B) for c in self.constants})
 
-    def evaluate(self, point: Point, B: Any) -> Any:
-        """The slack at ``point`` (constants bound): ``>= 0`` iff the conclusion holds there."""
+    def evaluate(self, point: Point, B: Backend) -> Any:
+        """The slack at ``point`` (constants bound): ``>= 0`` iff the conclusion holds there.
+
+        With declared variables the slack sees the point realized at ``B``'s precision."""
         if self.slack is None:
             raise ValueError(f"claim {self.id} has no slack")
+        if self.variables is not None:
+            point = self.variables.realize(point, B)
         if self.constants:
             return self.slack(point, B, self.constants_at(point, B))
         return self.slack(point, B)
@@ -290,6 +340,12 @@ class Claim:
             unknown = [n for n in drop_hypotheses if n not in known]
             if unknown:
                 raise KeyError(f"claim {self.id}: no hypotheses named {unknown}")
+            declared = [h.name for h in hyps if h.origin == "domain" and h.name in drop_hypotheses]
+            if declared:
+                raise ValueError(
+                    f"claim {self.id}: {declared} come from the declared variables; "
+                    "change them with derive(..., variables=Domain(...))"
+                )
             hyps = tuple(h for h in hyps if h.name not in set(drop_hypotheses))
         hyps = hyps + tuple(add_hypotheses)
         consts = tuple(self.constants) if "constants_decl" not in rest else tuple(rest.pop("constants_decl"))

@@ -4,10 +4,18 @@ A float64 search proposes a point where the slack looked negative. :func:`confir
 point exactly to mpmath (floats are dyadic rationals, so nothing is lost), evaluates the slack
 and every hypothesis margin at 50 and at 100 digits, and confirms the violation only if
 
+* the slack is negative at 50 digits (else the candidate is rejected there, without the
+  100-digit pass: most float candidates are rounding artefacts),
 * every hypothesis holds at both precisions (``margin >= 0``; ``> 0`` when strict), and
 * the slack is negative at both precisions *and* the two values agree to :data:`AGREE_REL`
   (for a ``strict`` claim, whose conclusion is ``slack > 0``, a slack exactly 0 at both
   precisions is a violation too).
+
+Error bounds. A slack may return an :class:`~proofs.engine.estimate.Estimate` (a value with an
+error bound, e.g. from ``B.quad``): the violation is then confirmed only where
+``value + error < 0`` at both precisions, and the two values must agree up to their bounds.
+A hypothesis flagged ``by_construction`` that fails beyond doubt is reported separately
+(``construction_failures``): the construction of the points is wrong, an encoding defect.
 
 Noise floor. The 100-digit value is ~10^50 times more accurate than the 50-digit one, so
 ``|s50 - s100|`` estimates the 50-digit rounding error. A slack that is exactly zero (a true
@@ -29,6 +37,7 @@ import numpy as np
 
 from .backend import MpBackend
 from .claim import Claim, Hypothesis, Point, SlackFn
+from .estimate import value_and_error
 from .points import to_mp
 
 DPS: tuple[int, int] = (50, 100)
@@ -55,19 +64,31 @@ def _as_mpf(v: Any, what: str) -> mpmath.mpf:
     return x
 
 
-def eval_mp(fn: SlackFn, point: Point, dps: int, what: str = "slack") -> mpmath.mpf:
-    """Evaluate ``fn(point, B)`` with ``B`` an mpmath backend at ``dps`` digits."""
+def eval_mp_error(
+    fn: SlackFn, point: Point, dps: int, what: str = "slack"
+) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """``fn(point, B)`` with ``B`` an mpmath backend at ``dps`` digits: (value, error bound)."""
     B = MpBackend(dps=dps)
     with B.context():
-        return _as_mpf(fn(to_mp(point), B), what)
+        value, error = value_and_error(fn(to_mp(point), B))
+        return _as_mpf(value, what), _as_mpf(error, f"error bound of the {what}")
 
 
-def certainly_negative(v50: mpmath.mpf, v100: mpmath.mpf) -> bool:
-    """Both values negative and agreeing to AGREE_REL (not a rounding residue)."""
-    if not (v50 < 0 and v100 < 0):
+def eval_mp(fn: SlackFn, point: Point, dps: int, what: str = "slack") -> mpmath.mpf:
+    """Evaluate ``fn(point, B)`` with ``B`` an mpmath backend at ``dps`` digits (the value;
+    an error bound the function reports is dropped: see :func:`eval_mp_error`)."""
+    return eval_mp_error(fn, point, dps, what)[0]
+
+
+def certainly_negative(
+    v50: mpmath.mpf, v100: mpmath.mpf, e50: mpmath.mpf = 0, e100: mpmath.mpf = 0
+) -> bool:
+    """Both values negative beyond their error bounds and agreeing to AGREE_REL (plus the
+    bounds): not a rounding residue nor a quadrature error."""
+    if not (v50 + e50 < 0 and v100 + e100 < 0):
         return False
     with mpmath.workdps(110):
-        return abs(v50 - v100) <= AGREE_REL * abs(v100)
+        return abs(v50 - v100) <= AGREE_REL * abs(v100) + e50 + e100
 
 
 def certainly_positive(v50: mpmath.mpf, v100: mpmath.mpf) -> bool:
@@ -81,11 +102,13 @@ def holds(m50: mpmath.mpf, m100: mpmath.mpf, strict: bool) -> bool:
     return m50 >= 0 and m100 >= 0
 
 
-def certainly_outside(m50: mpmath.mpf, m100: mpmath.mpf, strict: bool) -> bool:
-    """The point violates the hypothesis beyond rounding doubt."""
-    if strict and m50 == 0 and m100 == 0:
+def certainly_outside(
+    m50: mpmath.mpf, m100: mpmath.mpf, strict: bool, e50: mpmath.mpf = 0, e100: mpmath.mpf = 0
+) -> bool:
+    """The value violates ``>= 0`` (``> 0`` if strict) beyond rounding and error doubt."""
+    if strict and e50 == 0 and e100 == 0 and m50 == 0 and m100 == 0:
         return True
-    return certainly_negative(m50, m100)
+    return certainly_negative(m50, m100, e50, e100)
 
 
 @dataclass(frozen=True)
@@ -93,6 +116,7 @@ class MarginCheck:
     name: str
     strict: bool
     values: dict[int, mpmath.mpf]  # dps -> margin
+    by_construction: bool = False
 
     @property
     def holds(self) -> bool:
@@ -109,6 +133,7 @@ def margin_check(h: Hypothesis, point: Point) -> MarginCheck:
         h.name,
         h.strict,
         {dps: eval_mp(h.margin, point, dps, f"margin of hypothesis {h.name!r}") for dps in DPS},
+        h.by_construction,
     )
 
 
@@ -125,10 +150,16 @@ class Confirmation:
     slack: dict[int, mpmath.mpf]  # dps -> value of the checked quantity (negative = violated)
     margins: list[MarginCheck] = field(default_factory=list)
     reason: str = ""
+    errors: dict[int, mpmath.mpf] = field(default_factory=dict)  # dps -> error bound reported
 
     @property
     def slack50(self) -> mpmath.mpf:
         return self.slack[DPS[0]]
+
+    @property
+    def construction_failures(self) -> list[str]:
+        """Hypotheses that hold by construction but fail beyond doubt (an encoding defect)."""
+        return [m.name for m in self.margins if m.by_construction and m.outside]
 
 
 def confirm_fn(
@@ -136,21 +167,38 @@ def confirm_fn(
 ) -> Confirmation:
     """Confirm ``fn < 0`` (``fn <= 0`` for a ``strict`` conclusion ``fn > 0``) at ``point``
     inside ``hyps`` (see module docstring). For a strict conclusion a slack that is exactly 0 at
-    both precisions counts as violated, as a strict hypothesis with margin exactly 0 fails."""
+    both precisions counts as violated, as a strict hypothesis with margin exactly 0 fails.
+
+    Cheapest first: a slack that is not negative (beyond its error bound) at 50 digits is a
+    float artefact and rejected at once; only a 50-digit violation is evaluated at 100 digits
+    and has its hypotheses checked (so ``slack``/``margins`` hold what was evaluated)."""
+    v50, e50 = eval_mp_error(fn, point, DPS[0])
+    if not (v50 + e50 < 0 or (strict and v50 == 0 and e50 == 0)):
+        # not a violation at 50 digits: a float artefact, rejected without the 100-digit pass
+        return Confirmation(
+            False, {DPS[0]: v50}, [],
+            f"slack not negative beyond rounding at 50 digits ({mpmath.nstr(v50, 8)}"
+            + (f", error bound {mpmath.nstr(e50, 3)})" if e50 else ")"),
+            {DPS[0]: e50},
+        )
+    v100, e100 = eval_mp_error(fn, point, DPS[1])
+    values, errors = {DPS[0]: v50, DPS[1]: v100}, {DPS[0]: e50, DPS[1]: e100}
     margins = check_hypotheses(hyps, point)
-    values = {dps: eval_mp(fn, point, dps) for dps in DPS}
     failed = [m.name for m in margins if not m.holds]
     if failed:
-        return Confirmation(False, values, margins, f"hypotheses fail in high precision: {failed}")
-    if not certainly_outside(values[DPS[0]], values[DPS[1]], strict):
+        return Confirmation(False, values, margins, f"hypotheses fail in high precision: {failed}",
+                            errors)
+    if not certainly_outside(v50, v100, strict, e50, e100):
+        within = " (within the reported error bound)" if (e50 or e100) else ""
         return Confirmation(
             False,
             values,
             margins,
             "slack not negative beyond rounding at 50 and 100 digits "
-            f"({mpmath.nstr(values[DPS[0]], 8)} vs {mpmath.nstr(values[DPS[1]], 8)})",
+            f"({mpmath.nstr(v50, 8)} vs {mpmath.nstr(v100, 8)}){within}",
+            errors,
         )
-    return Confirmation(True, values, margins, "violation confirmed at 50 and 100 digits")
+    return Confirmation(True, values, margins, "violation confirmed at 50 and 100 digits", errors)
 
 
 def confirm(claim: Claim, point: Point) -> Confirmation:

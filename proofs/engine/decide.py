@@ -14,7 +14,10 @@ Rules (a verdict is honest or it is a defect):
   - a proof that says ok and no counterexample -> ``proved`` (the proof's method), provided
     every step of the proof was checked by a machine (:mod:`proofs.engine.proof`); a proof
     with a prose step leaves the claim ``unrefuted`` with the argument attached; a proof that
-    cites a claim the record does not list in ``uses`` is an ``error``;
+    cites a claim the record does not list in ``uses`` is an ``error``; for a claim with
+    declared variables, a proof whose recorded domain does not cover them (a certificate over
+    a smaller box, a truncated unbounded range, no recorded domain) is an ``error``, never
+    ``proved`` (:mod:`proofs.engine.cover`);
   - else ``unrefuted``, with the budget spent stated.
 
 * a claim with no decision route, or any exception -> ``error`` (the traceback's last line).
@@ -29,6 +32,7 @@ from typing import Any
 import mpmath
 
 from .claim import Claim, ExperimentContext, ExperimentResult, ProofResult
+from .cover import coverage_problems
 from .existential import FamilyOutcome, evaluate_family, family_counterexample
 from .points import to_strings
 from .profiles import resolve
@@ -97,6 +101,8 @@ def _proof_record(proof: ProofResult) -> dict[str, Any]:
     if proof.steps:
         rec["steps"] = [s.as_dict() for s in proof.steps]
         rec["machine_checked"] = proof.machine_checked
+    if proof.covers is not None and hasattr(proof.covers, "as_dict"):
+        rec["covers"] = proof.covers.as_dict()
     return rec
 
 
@@ -201,8 +207,16 @@ def _decide_into(
             _fail(v, f"{CONFLICT}: {proof.method} proof says ok ({proof.summary}) but {v.summary}")
         return
 
-    # 3. proofs (every step checked by a machine; a prose step leaves the claim unrefuted)
+    # 3. proofs (every step checked by a machine; a prose step leaves the claim unrefuted),
+    #    over the whole declared domain
     if proof is not None and proof.ok and (proof.machine_checked or not proof.steps):
+        if claim.variables is not None:
+            stated = [h.name for h in claim.hypotheses if h.origin != "domain"]
+            problems = coverage_problems(claim.variables, proof.covers, stated)
+            if problems:
+                _fail(v, "the proof does not cover the declared domain: " + "; ".join(problems))
+                v.evidence["coverage_problems"] = problems
+                return
         v.verdict, v.method, v.summary = "proved", proof.method, proof.summary
         return
 
@@ -217,11 +231,17 @@ def _unrefuted_summary(
 ) -> str:
     parts: list[str] = []
     if outcome is not None:
+        within = (
+            f"{outcome.within_error} within the slack's reported error bound, "
+            if outcome.within_error else ""
+        )
         parts.append(
             f"no counterexample in {outcome.examples} examples "
             f"({outcome.explicit_examples} explicit, {outcome.targeted_steps} targeted steps, "
-            f"{outcome.discarded} float candidates discarded as rounding artefacts, "
-            f"{outcome.uncertain} skipped on the hypotheses' boundary; profile {outcome.profile}, "
+            f"{outcome.discarded} float candidates discarded as rounding artefacts, {within}"
+            f"{outcome.uncertain} skipped on the hypotheses' boundary; "
+            + (f"{outcome.filtered} outside the stated hypotheses; " if outcome.filtered else "")
+            + f"profile {outcome.profile}, "
             f"max_examples {outcome.budget})"
         )
         if outcome.best is not None:

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy
+
+if TYPE_CHECKING:
+    from .backend import Backend
 
 ExactLike = str | int | sympy.Basic
 
@@ -78,7 +81,7 @@ def dimension(point: Mapping[str, Any]) -> int | None:
     return None
 
 
-def scalar_parameters(point: Mapping[str, Any], names: tuple[str, ...], B: Any) -> list[Any]:
+def scalar_parameters(point: Mapping[str, Any], names: tuple[str, ...], B: Backend) -> list[Any]:
     """The values of ``names`` in ``point`` as backend scalars (``d``: the vectors' length)."""
     out = []
     for n in names:
@@ -94,7 +97,7 @@ def scalar_parameters(point: Mapping[str, Any], names: tuple[str, ...], B: Any) 
     return out
 
 
-def evaluate(expr: sympy.Expr, point: Mapping[str, Any], B: Any) -> Any:
+def evaluate(expr: sympy.Expr, point: Mapping[str, Any], B: Backend) -> Any:
     """``expr`` at ``point``'s parameters, at ``B``'s precision (float64 or mpmath)."""
     names = free_names(expr)
     fn = _compiled(expr, names, bool(getattr(B, "is_mp", False)))

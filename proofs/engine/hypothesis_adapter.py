@@ -9,13 +9,21 @@ Two facts the engine wants that Hypothesis has no public API for:
   profile replays a claim's past failures for that claim only). Hypothesis derives the key from
   the test function's source, which is the same engine function for every claim.
 
-``tests/test_hypothesis_adapter.py`` runs a tiny targeted search and fails loudly if either
-stops working after a Hypothesis upgrade.
+* :func:`fixed_constant_pool`: Hypothesis also draws, now and then, numeric literals of every
+  *local* module loaded so far (its "local constants"). Which modules are loaded depends on how
+  the engine was started (``pytest verify``, ``proofs report``, an installed wheel, a notebook),
+  so a verdict would depend on import history. Inside this context the pool of local constants is
+  empty: a search depends only on its claim, profile and seed.
+
+``tests/test_hypothesis_adapter.py`` fails loudly if any of these stops working after a
+Hypothesis upgrade.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 #: how far up the stack to look for Hypothesis's runner
@@ -38,3 +46,19 @@ def in_target_phase() -> bool:
 def set_database_key(test: Any, key: bytes) -> None:
     """Give the ``@given`` test ``test`` its own example-database key ``key``."""
     test.hypothesis.inner_test._hypothesis_internal_add_digest = key
+
+
+@contextlib.contextmanager
+def fixed_constant_pool() -> Iterator[None]:
+    """Searches inside this context draw no literals from loaded local modules."""
+    from hypothesis.internal.conjecture import providers
+
+    original = providers._get_local_constants
+    empty = providers.Constants()
+    providers._get_local_constants = lambda: empty
+    providers.CONSTANTS_CACHE.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = original
+        providers.CONSTANTS_CACHE.cache.clear()

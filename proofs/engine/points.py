@@ -5,6 +5,10 @@ specs). Conversion to mpmath is exact for binary floats (a float64 *is* a dyadic
 decimal strings are parsed at the working precision. Integers, booleans and non-numeric strings
 are left as they are (integers are exact in mpmath arithmetic and may be used as sizes).
 
+A coordinate may also be an :class:`ExactValue` (``pi/2``: an end point of a declared range that
+no binary float reaches): it becomes an ``mpf`` at the working precision in :func:`to_mp`, the
+nearest float in float64, and prints as written.
+
 :func:`to_strings` writes a point as decimal strings (how a verdict stores its counterexample);
 :func:`from_strings` reads such a point back.
 """
@@ -17,11 +21,67 @@ from typing import Any
 
 import mpmath
 import numpy as np
+import sympy
 
 from .claim import Point
 
 
+class ExactValue:
+    """An exact real number as a point coordinate (``ExactValue("pi/2")``).
+
+    ``float(x)`` is the nearest float; :meth:`mp` (and ``mpmath.mpf(x)``) the value at the
+    current mpmath precision; ``str(x)`` the exact expression. Immutable."""
+
+    __slots__ = ("expr", "_float", "_mp")
+
+    def __init__(self, value: Any) -> None:
+        expr = value.expr if isinstance(value, ExactValue) else sympy.sympify(value, rational=True)
+        if not (expr.is_number and expr.is_real is not False) or expr.has(sympy.oo, sympy.zoo):
+            raise ValueError(f"not a finite real constant: {value!r}")
+        self.expr = expr
+        self._float = float(sympy.N(expr, 30))
+        self._mp: dict[int, mpmath.mpf] = {}
+
+    def __float__(self) -> float:
+        return self._float
+
+    def mp(self) -> mpmath.mpf:
+        """The value at the current mpmath working precision (computed with guard digits)."""
+        prec = mpmath.mp.prec
+        v = self._mp.get(prec)
+        if v is None:
+            dps = mpmath.mp.dps + 10
+            with mpmath.workdps(dps):
+                exact = mpmath.mpf(sympy.N(self.expr, dps)._to_mpmath(mpmath.mp.prec))
+            v = self._mp[prec] = +exact
+        return v
+
+    @property
+    def _mpf_(self) -> tuple[Any, ...]:  # lets mpmath convert it: mpmath.mpf(x), mpf + x
+        return self.mp()._mpf_
+
+    def __repr__(self) -> str:
+        return f"ExactValue({str(self.expr)!r})"
+
+    def __str__(self) -> str:
+        return str(self.expr)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ExactValue) and bool(self.expr == other.expr)
+
+    def __hash__(self) -> int:
+        return hash(self.expr)
+
+    def __copy__(self) -> ExactValue:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ExactValue:
+        return self
+
+
 def _mp_scalar(x: Any) -> Any:
+    if isinstance(x, ExactValue):
+        return x.mp()
     if isinstance(x, bool | int | np.bool_):
         return x
     if isinstance(x, np.integer):
@@ -68,6 +128,8 @@ def copy_point(point: Point) -> Point:
 def scalar_str(x: Any, digits: int = 50) -> str:
     """A scalar at full precision: ``repr`` for floats (shortest exact round-trip),
     ``mpmath.nstr(x, 50)`` for mpf."""
+    if isinstance(x, ExactValue):
+        return str(x)
     if isinstance(x, mpmath.mpf):
         return mpmath.nstr(x, digits, strip_zeros=False) if mpmath.isfinite(x) else str(x)
     if isinstance(x, mpmath.mpc):

@@ -10,6 +10,12 @@ A claim is ``proved`` only when every step of its proof was checked by a machine
 A ``prose`` step is an argument no machine checked: a proof containing one leaves the claim
 ``unrefuted``, with the argument attached.
 
+Every proof records the domain it covers (:class:`~proofs.engine.cover.Cover`): an interval step
+covers its certificate's box, a SymPy step what its symbols' assumptions allow
+(``by_sympy(..., symbols=(theta, r))``); a proof covers where all its steps hold, or what it
+states (``proof(steps, covers=..., for_all={"w": "why every w is covered"})``). For a claim
+with declared variables ``decide`` checks that this covers the declared domain.
+
 Build proofs with the step constructors and :func:`proof`::
 
     from proofs.engine.proof import by_sympy, cites, proof
@@ -28,6 +34,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .cover import Cover, merge_covers
+
 CHECKERS: tuple[str, ...] = ("sympy", "interval", "claim", "prose")
 MACHINE_CHECKERS: tuple[str, ...] = ("sympy", "interval", "claim")
 
@@ -42,6 +50,7 @@ class ProofStep:
     cites: str | None = None  # claim id, for by == "claim"
     detail: str = ""  # what was checked (an expression, a certificate summary)
     certificate: Mapping[str, Any] | None = None  # for by == "interval"
+    covers: Cover | None = None  # the domain on which the step holds (None: not stated)
 
     def __post_init__(self) -> None:
         if self.by not in CHECKERS:
@@ -61,18 +70,26 @@ class ProofStep:
             d["detail"] = self.detail
         if self.certificate is not None:
             d["certificate"] = dict(self.certificate)
+        if self.covers is not None:
+            d["covers"] = self.covers.as_dict()
         return d
 
 
-def by_sympy(says: str, ok: bool, detail: str = "") -> ProofStep:
-    """A step SymPy checked (``ok``: the identity simplified to 0 / the inequality was decided)."""
-    return ProofStep(says, "sympy", bool(ok), detail=detail)
+def by_sympy(says: str, ok: bool, detail: str = "", symbols: Iterable[Any] = ()) -> ProofStep:
+    """A step SymPy checked (``ok``: the identity simplified to 0 / the inequality was decided).
+
+    ``symbols``: the SymPy symbols it was checked for; the step then covers what their
+    assumptions allow (``Symbol("r", positive=True)``: ``r`` in ``(0, oo)``)."""
+    syms = tuple(symbols)
+    cover = Cover.from_symbols(syms) if syms else None
+    return ProofStep(says, "sympy", bool(ok), detail=detail, covers=cover)
 
 
 def by_interval(says: str, result: Any) -> ProofStep:
-    """A step closed by an interval certificate (a :class:`ProofResult` of ``interval_proof``)."""
+    """A step closed by an interval certificate (a :class:`ProofResult` of ``interval_proof``);
+    it covers the certificate's box."""
     return ProofStep(says, "interval", bool(result.ok), detail=result.summary,
-                     certificate=dict(result.details))
+                     certificate=dict(result.details), covers=getattr(result, "covers", None))
 
 
 def cites(claim_id: str, says: str) -> ProofStep:
@@ -100,13 +117,28 @@ def summarize(steps: Iterable[ProofStep]) -> str:
     return "; ".join(out)
 
 
-def proof(steps: Iterable[ProofStep], summary: str = "", **details: Any) -> Any:
+def proof(
+    steps: Iterable[ProofStep],
+    summary: str = "",
+    *,
+    covers: Any = None,
+    for_all: Mapping[str, str] | None = None,
+    **details: Any,
+) -> Any:
     """A :class:`~proofs.engine.claim.ProofResult` made of ``steps``: ``ok`` when every step's
-    check passed (prose steps pass but keep the claim from being proved: see ``decide``)."""
+    check passed (prose steps pass but keep the claim from being proved: see ``decide``).
+
+    The domain it covers: ``covers`` (a :class:`~proofs.engine.cover.Cover`, a mapping of
+    ranges ``{"x": "[0, 1]"}``, or a declared Domain) if given, else the intersection of the
+    steps' covers; ``for_all`` adds variables covered for every value, with the reason."""
     from .claim import ProofResult
 
     st = tuple(steps)
     if not st:
         raise ValueError("a proof needs at least one step")
     ok = all(s.ok for s in st)
-    return ProofResult(ok, method_of(st), summary or summarize(st), dict(details), steps=st)
+    cover = Cover.of(covers) if covers is not None else merge_covers(s.covers for s in st)
+    if for_all:
+        cover = (cover or Cover()).with_for_all(for_all)
+    return ProofResult(ok, method_of(st), summary or summarize(st), dict(details), steps=st,
+                       covers=cover)

@@ -4,15 +4,20 @@
 ``hypothesis.example``) under the profile's settings, calling the test function directly. For
 each point it
 
-1. checks every hypothesis margin in float64; a margin that fails in float is re-checked at 50
-   and 100 digits: certainly outside -> the *strategy* is wrong (an ``error``); in doubt (zero
-   within rounding) -> the point is skipped and counted as ``uncertain``;
-2. evaluates the objective in float64 (NaN, inf or an exception -> ``error``);
+1. checks every hypothesis margin in float64 (except those that hold ``by_construction``: the
+   confirmation checks them); a margin that fails in float is re-checked at 50 and 100 digits:
+   certainly outside -> the *strategy* is wrong (an ``error``); in doubt (zero within rounding)
+   -> the point is skipped and counted as ``uncertain``;
+2. evaluates the objective in float64 (or at ``claim.search_dps`` digits when the claim asks
+   for more than float64; NaN, inf or an exception -> ``error``);
 3. calls ``hypothesis.target`` so the search climbs toward violations: ``-slack`` for ordinary
    claims, the ratio for existential ones;
 4. confirms a float violation in place (:mod:`proofs.engine.confirm`). Only a confirmed
    violation fails the test, so Hypothesis shrinks to the smallest *confirmed* counterexample;
-   unconfirmed ones are counted as discarded rounding artefacts.
+   unconfirmed ones are counted as discarded rounding artefacts. A violation that lies within
+   the error bound the slack reports (an :class:`~proofs.engine.estimate.Estimate`, e.g. a
+   quadrature error) is not re-checked at 100 digits at all: it is counted as within the float
+   error.
 
 The failing exception carries its point; Hypothesis re-raises the exception of its final
 (shrunk) replay, so the point captured is the shrunk one.
@@ -30,11 +35,12 @@ import mpmath
 from hypothesis import Phase, Verbosity, example, given, seed, settings, target
 from hypothesis.errors import HypothesisException
 
-from .backend import FLOAT
+from .backend import FLOAT, Backend, MpBackend
 from .claim import Claim, Point, SlackFn
 from .confirm import Confirmation, confirm_fn, eval_mp, margin_check
-from .hypothesis_adapter import in_target_phase, set_database_key
-from .points import copy_point
+from .estimate import value_and_error
+from .hypothesis_adapter import fixed_constant_pool, in_target_phase, set_database_key
+from .points import copy_point, to_mp
 from .profiles import CI, claim_budget, profile_settings, resolve
 
 
@@ -52,6 +58,8 @@ class SearchOutcome:
     improvements: int = 0  # evaluations that improved the best objective seen
     first_violation_at: int | None = None  # evaluations until the first confirmed violation
     discarded: int = 0  # float violations that did not survive 50/100-digit re-evaluation
+    within_error: int = 0  # float violations within the error bound the slack reported
+    filtered: int = 0  # declared-domain points outside a stated (extra) hypothesis: skipped
     uncertain: int = 0  # points whose hypotheses failed in float and were zero within rounding
     best: float | None = None  # min float slack / max float ratio seen
     best_point: Point | None = None
@@ -66,7 +74,10 @@ class SearchOutcome:
         return self.counterexample is not None
 
     def budget_dict(self) -> dict[str, Any]:
-        return {
+        extra = {"within_float_error": self.within_error} if self.within_error else {}
+        if self.filtered:
+            extra["skipped_outside_stated_hypotheses"] = self.filtered
+        return extra | {
             "profile": self.profile,
             "objective": self.objective,
             "max_examples": self.budget,
@@ -111,20 +122,57 @@ class _BadValue(_Defect):
     pass
 
 
-def _float_value(fn: SlackFn, point: Point, what: str) -> float:
-    try:
-        v = float(fn(point, FLOAT))
-    except Exception as exc:  # noqa: BLE001 - any failure of the encoding is reported
-        raise _BadValue(point, f"{what} raised {type(exc).__name__}: {exc}") from exc
-    if not math.isfinite(v):
-        raise _BadValue(point, f"{what} evaluated to {v} in float64")
-    return v
+class _ConstructionFails(_Defect):
+    def __init__(self, point: Point, hypothesis: str) -> None:
+        super().__init__(
+            point, f"hypothesis '{hypothesis}', which holds by construction, fails at 50/100 digits"
+        )
 
 
-def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
-    """True if the point is inside every hypothesis; raise if the strategy left them."""
+class _Evaluator:
+    """Evaluates slacks and margins in the search's arithmetic: float64, or mpmath at the
+    claim's ``search_dps``. Returns floats (value, error bound) for Hypothesis."""
+
+    def __init__(self, dps: int | None) -> None:
+        self.B: Backend = FLOAT if dps is None else MpBackend(dps)
+
+    def __call__(self, fn: SlackFn, point: Point, what: str) -> tuple[float, float]:
+        try:
+            if self.B.is_mp:
+                with self.B.context():
+                    v, e = value_and_error(fn(to_mp(point), self.B))
+            else:
+                v, e = value_and_error(fn(point, FLOAT))
+            v, e = float(v), float(e)
+        except Exception as exc:  # noqa: BLE001 - any failure of the encoding is reported
+            raise _BadValue(point, f"{what} raised {type(exc).__name__}: {exc}") from exc
+        if not math.isfinite(v):
+            raise _BadValue(point, f"{what} evaluated to {v} in {self.B.name}")
+        if not math.isfinite(e):
+            raise _BadValue(point, f"error bound of the {what} evaluated to {e} in {self.B.name}")
+        return v, e
+
+
+_FLOAT_EVAL = _Evaluator(None)
+
+
+def _float_value(fn: SlackFn, point: Point, what: str, ev: _Evaluator = _FLOAT_EVAL) -> float:
+    return ev(fn, point, what)[0]
+
+
+def _generated(claim: Claim) -> bool:
+    """The strategy is the one generated from the declared variables (it knows nothing of the
+    stated hypotheses added on top, so a point outside one of those is skipped, not a defect)."""
+    return claim.variables is not None and getattr(claim.strategy, "__self__", None) is claim.variables
+
+
+def _inside(claim: Claim, point: Point, out: SearchOutcome, ev: _Evaluator = _FLOAT_EVAL) -> bool:
+    """True if the point is inside every hypothesis; raise if the strategy left them.
+    Hypotheses that hold by construction are left to the confirmation."""
     for h in claim.hypotheses:
-        m = _float_value(h.margin, point, f"margin of hypothesis {h.name!r}")
+        if h.by_construction:
+            continue
+        m = _float_value(h.margin, point, f"margin of hypothesis {h.name!r}", ev)
         if (m > 0) if h.strict else (m >= 0):
             continue
         try:  # the float check failed: decide at 50 and 100 digits, as the confirmation does
@@ -132,6 +180,9 @@ def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
         except Exception as exc:  # noqa: BLE001
             raise _BadValue(point, f"margin of hypothesis {h.name!r} failed in mpmath: {exc}") from exc
         if mc.outside:
+            if h.origin == "stated" and _generated(claim):
+                out.filtered += 1
+                return False
             raise _StrategyOutside(point, h.name)
         if not mc.holds:
             out.uncertain += 1
@@ -141,9 +192,13 @@ def _inside(claim: Claim, point: Point, out: SearchOutcome) -> bool:
 
 def _confirm(fn: SlackFn, claim: Claim, point: Point, strict: bool = False) -> Confirmation:
     try:
-        return confirm_fn(fn, claim.hypotheses, point, strict)
+        conf = confirm_fn(fn, claim.hypotheses, point, strict)
     except Exception as exc:  # noqa: BLE001
         raise _BadValue(point, f"high-precision re-evaluation failed: {type(exc).__name__}: {exc}") from exc
+    broken = conf.construction_failures
+    if broken:
+        raise _ConstructionFails(point, broken[0])
+    return conf
 
 
 def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
@@ -151,20 +206,24 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     assert slack_fn is not None
     strict = bool(getattr(claim, "strict", False))
     label = f"{claim.id}: -slack"
+    ev = _Evaluator(claim.search_dps) if claim.search_dps else _FLOAT_EVAL
 
     def body(point: Point) -> None:
         out.examples += 1
         if in_target_phase():
             out.targeted_steps += 1
         point = copy_point(point)
-        if not _inside(claim, point, out):
+        if not _inside(claim, point, out, ev):
             return
-        s = _float_value(slack_fn, copy_point(point), "slack")
+        s, err = ev(slack_fn, copy_point(point), "slack")
         target(-s, label=label)
         if out.best is None or s < out.best:
             out.best, out.best_point = s, point
             out.improvements += 1
         if s < 0 or (strict and s == 0):
+            if err and s + err >= 0:  # within the reported error: not worth 100 digits
+                out.within_error += 1
+                return
             conf = _confirm(slack_fn, claim, point, strict)
             if conf.confirmed:
                 if out.first_violation_at is None:
@@ -181,8 +240,9 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     ratio_fn = ex.ratio
     printed = ex.printed
     label = f"{claim.id}: ratio"
+    ev = _Evaluator(claim.search_dps) if claim.search_dps else _FLOAT_EVAL
 
-    def excess(p: Point, B: Any) -> Any:  # printed constant minus ratio: < 0 refutes it
+    def excess(p: Point, B: Backend) -> Any:  # printed constant minus ratio: < 0 refutes it
         assert printed is not None
         return printed(p, B) - ratio_fn(p, B)
 
@@ -191,15 +251,15 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
         if in_target_phase():
             out.targeted_steps += 1
         point = copy_point(point)
-        if not _inside(claim, point, out):
+        if not _inside(claim, point, out, ev):
             return
-        r = _float_value(ratio_fn, copy_point(point), "ratio")
+        r = _float_value(ratio_fn, copy_point(point), "ratio", ev)
         target(r, label=label)
         if out.best is None or r > out.best:
             out.best, out.best_point = r, point
             out.improvements += 1
         if printed is not None:
-            c = _float_value(printed, copy_point(point), f"printed constant {ex.constant_name}")
+            c = _float_value(printed, copy_point(point), f"printed constant {ex.constant_name}", ev)
             if r > c:
                 conf = _confirm(excess, claim, point)
                 if conf.confirmed:
@@ -263,7 +323,8 @@ def search(claim: Claim, profile: str | None = None, trial: int | None = None) -
     set_database_key(test, claim.id.encode())  # dev profile: a database key per claim
 
     try:
-        test()
+        with fixed_constant_pool():  # the search depends on claim, profile and seed only
+            test()
     except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001
         _record_failures(out, _flatten(exc))
     if out.best is not None and objective == "ratio" and out.best_point is not None:
@@ -280,7 +341,7 @@ def _record_failures(out: SearchOutcome, excs: list[BaseException]) -> None:
             if out.counterexample is None:
                 out.counterexample, out.confirmation = e.point, e.confirmation
         elif isinstance(e, _Defect):
-            if out.error is None or isinstance(e, _StrategyOutside):
+            if out.error is None or isinstance(e, _StrategyOutside | _ConstructionFails):
                 out.error, out.error_point = e.message, e.point
         elif isinstance(e, HypothesisException):
             out.error = out.error or f"hypothesis: {type(e).__name__}: {e}".splitlines()[0]

@@ -1,0 +1,1 @@
+"""Worked examples of claims stated with the public engine API (see docs/)."""
