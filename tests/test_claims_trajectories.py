@@ -20,18 +20,34 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from proofs.claims import lemma5_4, lemma5_5, theorem1_trajectory
-from proofs.claims import trajectories as tj
+from proofs.claims import lemma5_4, lemma5_5, theorem1
+from proofs.claims.runs import hypotheses as H
+from proofs.claims.runs import trajectory as tj
+from proofs.claims.runs.points import run_point, spec_of
+from proofs.claims.runs.strategies import horizon_points
 from proofs.engine.backend import FLOAT, MpBackend
 from proofs.engine.confirm import confirm, eval_mp
 from proofs.engine.decide import decide
 
-CLAIMS = {c.id: c for m in (lemma5_4, lemma5_5, theorem1_trajectory) for c in m.CLAIMS}
+TRAJECTORY_T1 = ("T1-descent", "T1-descent+fix", "T1-remark-step", "T1-remark-step@per-run",
+                 "T1-remark-step+fix")
+CLAIMS = {c.id: c for m in (lemma5_4, lemma5_5, theorem1) for c in m.CLAIMS
+          if m is not theorem1 or c.id in TRAJECTORY_T1}
 S5 = [1 / math.sqrt(5), 2 / math.sqrt(5)]
 #: the shrunk counterexample of L5.4-angle-descent: k = 1, delta = pi/2, beta = 0.1, lambda = 0.01
-P_ANGLE = tj.point(S5, S5, k=1, lam=0.01, beta=0.1, eta=0.1, T=1, delta=math.pi / 2)
-P_LAG = tj.point(S5, S5, k=1, lam=0.01, beta=0.1, eta=0.1, T=2)
-P_E1 = tj.point([1.0, 0.0], [1.0, 0.0], k=1, lam=0.01, beta=0.1, eta=0.1, T=1, delta=math.pi / 2)
+P_ANGLE = run_point(S5, S5, k=1, lam=0.01, beta=0.1, eta=0.1, T=1, delta=math.pi / 2)
+P_LAG = run_point(S5, S5, k=1, lam=0.01, beta=0.1, eta=0.1, T=2)
+P_E1 = run_point([1.0, 0.0], [1.0, 0.0], k=1, lam=0.01, beta=0.1, eta=0.1, T=1, delta=math.pi / 2)
+
+
+def check_point(p: dict, hyps: tuple) -> list[str]:
+    """Names of the hypotheses that fail at ``p`` in float64."""
+    bad = []
+    for h in hyps:
+        m = float(h.margin(p, FLOAT))
+        if not ((m > 0) if h.strict else (m >= 0)):
+            bad.append(h.name)
+    return bad
 
 _SETTINGS = settings(
     max_examples=25, derandomize=True, database=None, deadline=None,
@@ -59,7 +75,7 @@ def _theta(a: np.ndarray, b: np.ndarray) -> float:
 # helpers
 # --------------------------------------------------------------------------------------------
 @_SETTINGS
-@given(tj.run_points(lemma54=False, max_T=6))
+@given(horizon_points(lemma54=False, max_T=6))
 def test_float_iterates_agree_with_run(p: dict) -> None:
     """Same iterates as ``run`` up to rounding (run's fast path rounds differently, so a run that
     reaches an exact fixed point may stop earlier in one of the two: the extra steps are then
@@ -69,7 +85,9 @@ def test_float_iterates_agree_with_run(p: dict) -> None:
     n = min(len(ws), len(path.theta))
     assert all(np.linalg.norm(w - ws[n - 1]) < 1e-12 for w in ws[n:])
     assert all(abs(th - path.theta[n - 1]) < 1e-12 for th in path.theta[n:])
-    tr = tj._float_run(tj.spec_of(p))
+    from proofs.algorithm.rvscgd import run
+
+    tr = run(spec_of(p), progress=False)
     assert np.allclose(ws[-1], tr.w[0], atol=1e-9)
     assert len(ws) == len(path.theta) or min(path.step_norm, default=1.0) < 1e-12 or n < len(ws)
     s = np.asarray(p["w_star"])
@@ -91,21 +109,21 @@ def test_mp_path_is_the_same_run() -> None:
 @pytest.mark.parametrize(
     "kw, hyps",
     [
-        ({"lemma54": True, "eta_rule": "any"}, lemma5_4.HYPS),
-        ({"lemma54": True, "eta_rule": "fix"}, lemma5_4.HYPS_FIX),
-        ({"lemma54": False, "eta_rule": "L55"}, lemma5_5.HYPS),
-        ({"lemma54": False, "eta_rule": "fix"}, lemma5_5.HYPS_FIX),
-        ({"lemma54": False, "step_rule": "horizon"}, lemma5_5.HYPS_CT),
-        ({"lemma54": True, "eta_rule": "T1", "lam_rule": "T1", "step_rule": "all"}, tj.H_THEOREM1),
+        ({"lemma54": True, "eta_rule": "any"}, CLAIMS["L5.4-angle-descent"].hypotheses),
+        ({"lemma54": True, "eta_rule": "fix"}, CLAIMS["L5.4-angle-descent+fix"].hypotheses),
+        ({"lemma54": False, "eta_rule": "L55"}, CLAIMS["L5.5-lagrangian-descent"].hypotheses),
+        ({"lemma54": False, "eta_rule": "fix"}, CLAIMS["L5.5-lagrangian-descent+fix"].hypotheses),
+        ({"lemma54": False, "step_rule": "horizon"}, CLAIMS["L5.5-Ct-bounds"].hypotheses),
+        ({"lemma54": True, "eta_rule": "T1", "lam_rule": "T1", "step_rule": "all"}, theorem1.HYP_RUNS),
     ],
 )
 def test_strategy_points_satisfy_hypotheses(kw: dict, hyps: tuple) -> None:
     seen = {"w0=w*": 0, "u=0": 0}
 
     @_SETTINGS
-    @given(tj.run_points(max_T=6, **kw))
+    @given(horizon_points(max_T=6, **kw))
     def check(p: dict) -> None:
-        assert tj.check_point(p, hyps) == []
+        assert check_point(p, hyps) == []
         if np.array_equal(p["w0"], p["w_star"]):
             seen["w0=w*"] += 1
         if any(not np.any(s.u) for s in tj.steps(p, FLOAT)):
@@ -118,9 +136,9 @@ def test_strategy_points_satisfy_hypotheses(kw: dict, hyps: tuple) -> None:
 def test_strategy_points_satisfy_hypotheses_at_50_digits() -> None:
     @settings(max_examples=8, derandomize=True, database=None, deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(tj.run_points(eta_rule="T1", lam_rule="T1", step_rule="all", max_T=4))
+    @given(horizon_points(eta_rule="T1", lam_rule="T1", step_rule="all", max_T=4))
     def check(p: dict) -> None:
-        for h in tj.H_THEOREM1:
+        for h in theorem1.HYP_RUNS:
             m = eval_mp(h.margin, p, 50)
             assert (m > 0) if h.strict else (m >= 0), h.name
 
@@ -129,8 +147,9 @@ def test_strategy_points_satisfy_hypotheses_at_50_digits() -> None:
 
 def test_step_condition_hypothesis_can_fail() -> None:
     p = dict(P_ANGLE, eta=100.0)
-    assert tj.check_point(p, (tj.H_STEP_HORIZON,)) != []
-    assert tj.check_point(dict(P_ANGLE, beta=0.2), tj.H_LEMMA54) != []  # 0.2 > 1/(2 pi)
+    assert check_point(p, (H.H_STEP_HORIZON,)) != []
+    assert check_point(dict(P_ANGLE, beta=0.2), H.LEMMA54) != []  # 0.2 > 1/(2 pi)
+    assert check_point(dict(P_ANGLE, lam=0.0), H.SETTING) == ["lambda > 0"]  # Section 3
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,36 +166,36 @@ def test_angle_rises_from_w_star_by_hand() -> None:
 
 def test_angle_descent_slack_negative_float_and_50_digits() -> None:
     c = CLAIMS["L5.4-angle-descent"]
-    assert c.slack(P_ANGLE, FLOAT) < 0
-    assert eval_mp(c.slack, P_ANGLE, 50) < 0
+    assert c.evaluate(P_ANGLE, FLOAT) < 0
+    assert eval_mp(c.evaluate, P_ANGLE, 50) < 0
     assert confirm(c, P_ANGLE).confirmed
     # the fix holds there
     fix = CLAIMS["L5.4-angle-descent+fix"]
-    assert fix.slack(P_ANGLE, FLOAT) > 0 and eval_mp(fix.slack, P_ANGLE, 50) > 0
+    assert fix.evaluate(P_ANGLE, FLOAT) > 0 and eval_mp(fix.evaluate, P_ANGLE, 50) > 0
 
 
 def test_lagrangian_rises_at_t1() -> None:
     c = CLAIMS["L5.5-lagrangian-descent"]
     lag = tj.path(P_LAG, FLOAT).lagrangian
     assert lag[2] > lag[1]
-    assert c.slack(P_LAG, FLOAT) < 0 and eval_mp(c.slack, P_LAG, 50) < 0
+    assert c.evaluate(P_LAG, FLOAT) < 0 and eval_mp(c.evaluate, P_LAG, 50) < 0
     assert confirm(c, P_LAG).confirmed
-    assert CLAIMS["L5.5-lagrangian-descent+fix"].slack(P_LAG, FLOAT) >= 0
+    assert CLAIMS["L5.5-lagrangian-descent+fix"].evaluate(P_LAG, FLOAT) >= 0
 
 
 def test_antipode_angle_is_pi_exactly_at_e1() -> None:
     c = CLAIMS["L5.5-Ct-bounds"]
     assert c.strict
-    assert eval_mp(c.slack, P_E1, 50) == 0 and eval_mp(c.slack, P_E1, 100) == 0
+    assert eval_mp(c.evaluate, P_E1, 50) == 0 and eval_mp(c.evaluate, P_E1, 100) == 0
     assert confirm(c, P_E1).confirmed
-    assert CLAIMS["L5.5-Ct-bounds+fix"].slack(P_E1, FLOAT) >= 0
+    assert CLAIMS["L5.5-Ct-bounds+fix"].evaluate(P_E1, FLOAT) >= 0
 
 
 def test_ct_two_is_attained() -> None:
-    p = tj.point([1.0, 0.0], [1.0, 0.0], k=1, lam=1.0, beta=1.0, eta=0.5, T=1)
+    p = run_point([1.0, 0.0], [1.0, 0.0], k=1, lam=1.0, beta=1.0, eta=0.5, T=1)
     (s,) = tj.unit_steps(p, FLOAT)
     assert 1 / np.linalg.norm(s.w_hat) == 2.0
-    assert CLAIMS["L5.5-Ct-bounds@Ct"].slack(p, FLOAT) >= 0
+    assert CLAIMS["L5.5-Ct-bounds@Ct"].evaluate(p, FLOAT) >= 0
 
 
 def test_remark_family_grows() -> None:
@@ -191,17 +210,17 @@ def test_remark_family_grows() -> None:
 # the fixes on sampled runs
 # --------------------------------------------------------------------------------------------
 @_SETTINGS
-@given(tj.run_points(eta_rule="fix", max_T=6))
+@given(horizon_points(eta_rule="fix", max_T=6))
 def test_fixes_hold_on_sampled_runs(p: dict) -> None:
     for cid in ("L5.4-angle-descent+fix", "L5.4-invariance+fix", "L5.5-lagrangian-descent+fix"):
-        assert CLAIMS[cid].slack(p, FLOAT) >= 0, cid
+        assert CLAIMS[cid].evaluate(p, FLOAT) >= 0, cid
 
 
 @_SETTINGS
-@given(tj.run_points(lemma54=False, step_rule="horizon", max_T=6))
+@given(horizon_points(lemma54=False, step_rule="horizon", max_T=6))
 def test_ct_and_step_bound_on_sampled_runs(p: dict) -> None:
     for cid in ("L5.5-Ct-bounds@Ct", "L5.5-Ct-bounds@Ct-sharp", "L5.5-Ct-bounds+fix", "T1-remark-step+fix"):
-        assert CLAIMS[cid].slack(p, FLOAT) >= 0, cid
+        assert CLAIMS[cid].evaluate(p, FLOAT) >= 0, cid
 
 
 # --------------------------------------------------------------------------------------------

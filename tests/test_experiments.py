@@ -11,7 +11,6 @@ import pytest
 from proofs.algorithm.experiments import (
     BETA,
     ETA,
-    EXPERIMENTS,
     LAM,
     PAPER_ANGLE,
     PAPER_STOP_TOL,
@@ -21,7 +20,9 @@ from proofs.algorithm.experiments import (
     accelerated_fixed_point,
     iterations_to_angle,
     table1,
+    table1_reproduction,
 )
+from proofs.claims.section6 import figure4_result, table1_result
 from proofs.engine.claim import ExperimentResult
 from proofs.model import population_loss
 
@@ -30,9 +31,19 @@ C = ETA * K / (2 * math.pi)  # per-step contraction rate of the angle, eta k/(2 
 
 @pytest.fixture(scope="module")
 def reduced():
-    res = EXPERIMENTS["S6-table1"]({"reduced": True})  # the claim hook == table1_experiment
+    res = table1_result(full=False)  # what the claim S6-table1 runs under the test profiles
     assert isinstance(res, ExperimentResult)
     return res
+
+
+def test_reproduction_returns_plain_facts():
+    """The algorithm side returns numbers (no verdict records): the table, the fixed point,
+    and the s whose entries the hard threshold sqrt(2 lam/beta) zeroes."""
+    rep = table1_reproduction(reduced=True, progress=False)
+    assert not isinstance(rep, ExperimentResult)
+    assert rep.hard_threshold == pytest.approx(math.sqrt(2 * LAM / BETA))
+    assert rep.zeroed == (6, 8, 10) and rep.early_stop == {}
+    assert rep.reproduced is rep.result.reproduced is False
 
 
 def test_converged_angle_far_below_printed(reduced):
@@ -101,7 +112,7 @@ def test_accelerated_fixed_point_is_w_star_for_l0():
 
 def test_figure4_descends(tmp_path):
     path = tmp_path / "fig4.png"
-    res = EXPERIMENTS["S6-figure4"]({"path": str(path), "reduced": True})
+    res = figure4_result(str(path), full=False)
     assert path.exists() and path.stat().st_size > 1000
     assert res.reproduced and res.evidence["monotone"]
     assert res.evidence["theta_end"][0] < res.evidence["theta_start"][0] / 4

@@ -10,6 +10,7 @@ import pytest
 
 from proofs.algorithm.hypotheses import check_hypotheses
 from proofs.algorithm.rvscgd import RunSpec, replay, run, run_batch, run_loop
+from proofs.claims.runs.hypotheses import ALL, H_BETA, H_ETA_L55, H_INIT, H_STEP
 
 
 def _spec(seed=0, d=8, k=6, penalty="l1", T=40, **kw):
@@ -100,13 +101,23 @@ def test_check_hypotheses_flags_violated_beta_bound():
     w0 = -ws + 0.01 * np.eye(8)[1]  # theta(w0, w*) close to pi: delta ~ 0.01
     sp = _spec(w_star=ws, w0=w0, beta=0.05, T=20)
     rep = check_hypotheses(sp)
-    chk = rep.by_name()["beta <= k sin(delta)/(2 pi)"]
+    chk = rep.by_name()[H_BETA.name]
     assert chk.holds is False and chk.value == 0.05
     assert chk.bound == pytest.approx(6 * math.sin(rep.delta) / (2 * math.pi))
-    assert "beta <= k sin(delta)/(2 pi)" in rep.failed()
+    assert chk.source == H_BETA.source and "Theorem 1 (ii)" in chk.source
+    assert H_BETA.name in rep.failed()
     ok = check_hypotheses(_spec(seed=1, beta=1e-3, lam=1e-3, eta=1e-2, T=20))
-    assert ok.by_name()["beta <= k sin(delta)/(2 pi)"].holds
-    assert ok.by_name()["eta <= 1/(beta+L)"].holds
+    assert ok.by_name()[H_BETA.name].holds
+    assert ok.by_name()[H_ETA_L55.name].holds
+    # the report is the claims' definitions, each once (one hypothesis per name)
+    assert [c.name for c in ok.checks] == [h.name for h in ALL if h is not H_INIT]
+
+
+def test_check_hypotheses_flags_lambda_zero_and_a_large_step():
+    """Section 3's lambda > 0 and Theorem 1's step condition (read off the trajectory)."""
+    rep = check_hypotheses(_spec(seed=2, lam=0.0, eta=50.0, T=10))
+    assert "lambda > 0" in rep.failed()
+    assert H_STEP.name in rep.failed() and rep.by_name()[H_STEP.name].value > 0.5
 
 
 def test_stopping_tolerance_and_freezing():

@@ -25,9 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from proofs.algorithm.hypotheses import check_hypotheses
 from proofs.algorithm.rvscgd import RunSpec, Trajectory, run_batch
-from proofs.engine.claim import ExperimentResult
 
 K, D = 20, 50
 BETA, ETA, LAM = 1e-3, 1e-5, 1e-4
@@ -255,7 +253,7 @@ def diagnose(
 ) -> dict[str, Any]:
     """Why Table 1 does (not) reproduce: exact limit vs finitely many iterations, two readings.
 
-    Returns a dict of findings (numbers only; see :func:`diagnosis_summary` for the prose).
+    Returns a dict of findings (numbers only; the prose is :mod:`proofs.claims.section6`'s).
     """
     seeds_t = tuple(range(seeds))
     out: dict[str, Any] = {
@@ -299,14 +297,37 @@ def diagnose(
     return out
 
 
-# ----------------------------------------------------------------------------- claim results
+# ----------------------------------------------------------------------------- reproductions
 
 
 PAPER_STOP_TOL = 1.5755e-6  # ||w^{t+1} - w^t|| at theta = 0.0495: eta (k/2pi) 2 sin(theta/2)
 
 
-def table1_experiment(reduced: bool = False, progress: bool | None = None) -> ExperimentResult:
-    """ExperimentResult for claim ``S6-table1`` (exact gradient, run to convergence).
+@dataclass
+class Table1Reproduction:
+    """Table 1 run to convergence, with the facts that explain the comparison (numbers only;
+    the verdict and its wording are :mod:`proofs.claims.section6`'s).
+
+    ``result``: the exact-gradient run at step tolerance ``tol``; ``fixed_point``: the
+    accelerated fixed point from the final states (max theta(w_bar, w*), mean ||u_bar||_0 per s,
+    the step eta = 1e-5 takes from it); ``early_stop``: the run stopped at
+    :data:`PAPER_STOP_TOL` for the thresholds "lam/beta" and "linear" (full reproduction only);
+    ``hard_threshold``: sqrt(2 lam/beta); ``zeroed``: the s whose entries 1/sqrt(s) it zeroes."""
+
+    result: Table1Result
+    tol: float
+    fixed_point: dict[str, Any]
+    early_stop: dict[str, Table1Result]
+    hard_threshold: float
+    zeroed: tuple[int, ...]
+
+    @property
+    def reproduced(self) -> bool:
+        return self.result.reproduced
+
+
+def table1_reproduction(reduced: bool = False, progress: bool | None = None) -> Table1Reproduction:
+    """Table 1 (exact gradient, run to convergence) and its diagnosis facts.
 
     ``reduced``: 2 seeds and tol 1e-7 (theta(w_bar, w*) ~ 3e-3 at the stop, still an order of
     magnitude below the printed 0.049) for CI; the full run uses 10 seeds and tol 1e-10 and
@@ -314,41 +335,21 @@ def table1_experiment(reduced: bool = False, progress: bool | None = None) -> Ex
     """
     seeds, tol = (2, 1e-7) if reduced else (10, 1e-10)
     res = table1(seeds, tol=tol, progress=progress)
-    fp = accelerated_fixed_point(res.trajectory.w, res.s_values, len(res.seeds))  # type: ignore[union-attr]
-    nnz = [int(round(v)) for v in res.means["nnz_u"].values()]
-    summary = (
-        f"Not reproduced. Run to convergence (||w^(t+1)-w^t|| <= {tol:g}, exact E_Z[g]): "
-        f"theta(w_bar,w*) <= {max(res.means['theta_w'].values()):.2g} (accelerated fixed point "
-        f"{float(np.max(fp['theta_w'])):.1g}: w_bar = w*) vs printed ~0.049; ||u_bar||_0 = {nnz} "
-        f"vs printed {list(S_VALUES)} (sqrt(2 lam/beta) = {math.sqrt(2 * LAM / BETA):.3f} > "
-        "1/sqrt(6) zeroes u for s >= 6). The printed theta(w_bar,w*) is reproduced by stopping "
-        f"early (step norm <= {PAPER_STOP_TOL:g}, ~1.2e5 iterations); ||u_bar||_0 = s for all s "
-        "needs a threshold in (~0.02, ~0.3), e.g. |w_i| > lam/beta = 0.1, not Lemma 5.8's."
-    )
-    evidence: dict[str, Any] = {
-        "setting": res.setting,
-        "comparison": res.comparison,
-        "means": res.means,
-        "iterations": {"min": int(np.min(res.runs["iterations"])),
-                       "max": int(np.max(res.runs["iterations"]))},
-        "accelerated_fixed_point": {
-            "theta_w_max": float(np.max(fp["theta_w"])),
-            "nnz_u": fp["nnz_u"].mean(axis=1).tolist(),
-            "step_at_paper_eta_max": float(np.max(fp["step_at_paper_eta"])),
-        },
-        "table": res.format(),
-        "numbers_from": "table cells: Algorithm 1 at eta = 1e-5 (float64, exact E_Z[g]); "
-        "accelerated_fixed_point: Algorithm 1 at eta = pi/k from the final states",
+    assert res.trajectory is not None
+    fp = accelerated_fixed_point(res.trajectory.w, res.s_values, len(res.seeds))
+    early = {} if reduced else {
+        thr: table1(seeds, threshold=thr, tol=PAPER_STOP_TOL, progress=progress)
+        for thr in ("lam/beta", "linear")
     }
-    if not reduced:
-        for thr in ("lam/beta", "linear"):
-            early = table1(seeds, threshold=thr, tol=PAPER_STOP_TOL, progress=progress)
-            evidence[f"early_stop_{thr}"] = {
-                "comparison": early.comparison,
-                "reproduced_cells": sum(c["reproduced"] for c in early.comparison),
-                "table": early.format(),
-            }
-    return ExperimentResult(reproduced=res.reproduced, summary=summary, evidence=evidence)
+    thr = math.sqrt(2 * LAM / BETA)
+    return Table1Reproduction(
+        result=res, tol=tol,
+        fixed_point={"theta_w_max": float(np.max(fp["theta_w"])),
+                     "nnz_u": fp["nnz_u"].mean(axis=1).tolist(),
+                     "step_at_paper_eta_max": float(np.max(fp["step_at_paper_eta"]))},
+        early_stop=early, hard_threshold=thr,
+        zeroed=tuple(s for s in res.s_values if 1 / math.sqrt(s) <= thr),
+    )
 
 
 def figure4(path: str, seeds: int = 1, T: int = 200_000, stride: int = 200) -> dict[str, Any]:
@@ -377,55 +378,16 @@ def figure4(path: str, seeds: int = 1, T: int = 200_000, stride: int = 200) -> d
             "trajectory": tr, "w0": w0, "w_star": ws}
 
 
-def figure4_experiment(path: str, reduced: bool = False) -> ExperimentResult:
-    """ExperimentResult for ``S6-figure4``: the angle descends monotonically (Lemma 5.4)."""
+def figure4_reproduction(path: str, reduced: bool = False) -> dict[str, Any]:
+    """Figure 4 written to ``path`` and its facts: ``monotone`` (theta(w^t, w*) non-increasing at
+    every recorded step), ``theta_start`` / ``theta_end`` per seed, ``stride``, ``T``, and
+    ``spec`` / ``trajectory`` (the first seed's run setting and the batch's records, for the
+    hypotheses of Lemma 5.4)."""
     seeds, T = (1, 60_000) if reduced else (5, 400_000)
     data = figure4(path, seeds=seeds, T=T, stride=1000 if reduced else 500)
     th = data["theta_w"]
     spec = RunSpec(k=K, w_star=data["w_star"][0], w0=data["w0"][0], lam=LAM, beta=BETA, eta=ETA,
                    penalty="l0", T=T, stride=200)
-    hyp = check_hypotheses(spec, trajectory=data["trajectory"])
-    ok = data["monotone"] and bool(np.all(th[-1] < th[0]))
-    summary = (
-        f"{'Reproduced' if ok else 'Not reproduced'}: theta(w^t, w*) for s = 4 decreases "
-        f"monotonically (checked every {int(data['t'][1] - data['t'][0])} iterations) from "
-        f"{float(np.mean(th[0])):.3f} to {float(np.mean(th[-1])):.2e} over {T} iterations; "
-        f"Lemma 5.4's hypothesis beta <= k sin(delta)/(2 pi) "
-        f"{'holds' if hyp.by_name()['beta <= k sin(delta)/(2 pi)'].holds else 'fails'}."
-    )
-    return ExperimentResult(
-        reproduced=ok,
-        summary=summary,
-        evidence={"monotone": data["monotone"], "theta_start": th[0].tolist(),
-                  "theta_end": th[-1].tolist(), "failed_hypotheses": list(hyp.failed())},
-        artefacts=(str(path),),
-    )
-
-
-# ----------------------------------------------------------------------------- claim hooks
-
-
-def _option(options: Any, name: str, default: Any) -> Any:
-    if options is None:
-        return default
-    if isinstance(options, dict):
-        return options.get(name, default)
-    return getattr(options, name, default)
-
-
-def s6_table1(options: Any = None) -> ExperimentResult:
-    """Claim ``S6-table1``; ``options`` (dict or object) may set ``reduced`` (default False)."""
-    return table1_experiment(reduced=bool(_option(options, "reduced", False)), progress=False)
-
-
-def s6_figure4(options: Any = None) -> ExperimentResult:
-    """Claim ``S6-figure4``; ``options`` may set ``path`` (PNG; default a temporary file) and
-    ``reduced`` (default False)."""
-    import tempfile
-    from pathlib import Path
-
-    path = _option(options, "path", None) or str(Path(tempfile.mkdtemp()) / "figure4.png")
-    return figure4_experiment(str(path), reduced=bool(_option(options, "reduced", False)))
-
-
-EXPERIMENTS = {"S6-table1": s6_table1, "S6-figure4": s6_figure4}
+    return {"path": str(path), "monotone": data["monotone"], "theta_start": th[0].tolist(),
+            "theta_end": th[-1].tolist(), "stride": int(data["t"][1] - data["t"][0]), "T": T,
+            "spec": spec, "trajectory": data["trajectory"]}

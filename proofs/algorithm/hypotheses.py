@@ -1,7 +1,10 @@
 """Hypotheses of Theorem 1 and Lemmas 5.5 / 5.6 for a run setting: holds / fails, with numbers.
 
-delta is taken as large as allowed by the initialisation, delta = pi - theta(w^0, w*)
-(hypothesis (i): theta(w^0, w*) <= pi - delta). L = k/(4 pi) is Lemma 5.3's constant.
+The hypotheses are the claims' own definitions (:mod:`proofs.claims.runs.hypotheses`, each once,
+with its paper location); this module evaluates them in float64 for a :class:`RunSpec`, with
+delta taken as large as the initialisation allows, delta = pi - theta(w^0, w*) (hypothesis (i):
+theta(w^0, w*) <= pi - delta, which then holds by construction and is not reported). The step
+condition is read off a given trajectory's records.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from proofs.algorithm.rvscgd import MpTrajectory, RunSpec, Trajectory, run
+from proofs.engine.backend import FLOAT
 from proofs.model.geometry import angle
 
 
@@ -45,14 +49,6 @@ class HypothesisReport:
         return tuple(c.name for c in self.checks if c.holds is False)
 
 
-def _cmp(value: float, bound: float, relation: str) -> bool:
-    return {"<=": value <= bound, "<": value < bound, ">": value > bound}[relation]
-
-
-def _check(name: str, source: str, value: float, bound: float, relation: str, note: str = "") -> HypothesisCheck:
-    return HypothesisCheck(name, source, _cmp(value, bound, relation), value, bound, relation, note)
-
-
 def _max_step_condition(trajectory: Trajectory | MpTrajectory) -> tuple[float, str]:
     if isinstance(trajectory, MpTrajectory):
         vals = trajectory.records["step_cond"]
@@ -63,6 +59,10 @@ def _max_step_condition(trajectory: Trajectory | MpTrajectory) -> tuple[float, s
     return (float(np.max(sc)) if sc.size else 0.0), where
 
 
+def _holds(value: float, bound: float, relation: str) -> bool:
+    return {"<=": value <= bound, "<": value < bound, ">=": value >= bound, ">": value > bound}[relation]
+
+
 def check_hypotheses(
     spec: RunSpec, trajectory: Trajectory | MpTrajectory | None = None
 ) -> HypothesisReport:
@@ -71,28 +71,31 @@ def check_hypotheses(
     The step condition eta ||E g(w^t) + beta (w^t - u^{t+1})|| <= 1/2 (Theorem 1) is checked
     along ``trajectory`` (default: ``run(spec)``, at the spec's stride).
     """
-    k, d = spec.k, spec.d
-    lam, beta, eta = float(spec.lam), float(spec.beta), float(spec.eta)
+    from proofs.claims.runs.hypotheses import ALL, H_BETA, H_DELTA_POS, H_INIT, H_STEP
+
     theta0 = float(angle(np.array(spec.w0), np.array(spec.w_star)))
     delta = math.pi - theta0
-    L = k / (4 * math.pi)
-    pen_note = "" if spec.penalty == "l1" else f"Theorem 1 is stated for l1; penalty here is {spec.penalty} (Corollary 1.1)"
-    checks = [
-        _check("delta > 0", "Theorem 1 (i), Lemma 5.6 (i)", delta, 0.0, ">",
-               f"delta = pi - theta(w0, w*) = {delta:.6g}"),
-        _check("beta <= k sin(delta)/(2 pi)", "Theorem 1 (ii), Lemma 5.6 (ii)", beta,
-               k * math.sin(delta) / (2 * math.pi), "<=", pen_note),
-        _check("lam < k/(2 pi sqrt(d))", "Theorem 1 (ii)", lam, k / (2 * math.pi * math.sqrt(d)), "<"),
-        _check("(2 pi/k) lam sqrt(d) < 1", "Lemma 5.6 (ii)", 2 * math.pi / k * lam * math.sqrt(d), 1.0, "<"),
-        _check("eta k/(2 pi) < 1", "Lemma 5.6 (iii)", eta * k / (2 * math.pi), 1.0, "<"),
-        _check("eta <= min{1/(beta+L), 2 pi/k}", "Theorem 1", eta,
-               min(1 / (beta + L), 2 * math.pi / k), "<=", "L = k/(4 pi) (Lemma 5.3)"),
-        _check("eta <= 1/(beta+L)", "Lemma 5.5", eta, 1 / (beta + L), "<=", "L = k/(4 pi) (Lemma 5.3)"),
-    ]
-    traj: Any = trajectory if trajectory is not None else run(spec, progress=False)
-    value, where = _max_step_condition(traj)
-    checks.append(
-        _check("eta ||E g(w^t) + beta (w^t - u^{t+1})|| <= 1/2 for all t", "Theorem 1", value, 0.5,
-               "<=", f"max over {where}")
-    )
+    point: dict[str, Any] = {
+        "k": spec.k, "w_star": np.array(spec.w_star), "w0": np.array(spec.w0), "lam": spec.lam,
+        "beta": spec.beta, "eta": spec.eta, "delta": delta, "penalty": spec.penalty, "a": spec.a,
+    }
+    notes = {
+        H_DELTA_POS.name: f"delta = pi - theta(w0, w*) = {delta:.6g}",
+        H_BETA.name: "" if spec.penalty == "l1" else
+        f"Theorem 1 is stated for l1; penalty here is {spec.penalty} (Corollary 1.1)",
+    }
+    checks = []
+    for h in ALL:
+        if h is H_INIT:  # holds by the choice of delta
+            continue
+        bound = float(h.bound(point, FLOAT))  # type: ignore[attr-defined, misc]
+        if h is H_STEP:
+            traj: Any = trajectory if trajectory is not None else run(spec, progress=False)
+            value, where = _max_step_condition(traj)
+            note = f"max over {where}"
+        else:
+            value = float(h.quantity(point, FLOAT))  # type: ignore[attr-defined, misc]
+            note = notes.get(h.name, "")
+        checks.append(HypothesisCheck(h.name, h.source, _holds(value, bound, h.relation),  # type: ignore[attr-defined]
+                                      value, bound, h.relation, note))  # type: ignore[attr-defined]
     return HypothesisReport(delta=delta, checks=tuple(checks))

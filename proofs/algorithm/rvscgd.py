@@ -38,6 +38,7 @@ from proofs.algorithm._validate import (
     check_positive,
 )
 from proofs.algorithm.sampler import READINGS, sample_coarse_gradient
+from proofs.algorithm.single import run_single
 from proofs.algorithm.thresholds import penalty_value, prox
 from proofs.model import expected_coarse_gradient, model, population_loss
 from proofs.model.geometry import angle, norm
@@ -179,14 +180,17 @@ class MpTrajectory:
 
 
 @cache
-def _gradient_coefficients(reading: str) -> tuple[Any, Any] | None:
-    """The model's (c_w, c_s) as functions of k when they depend on k only (eq. 17), else None."""
+def gradient_coefficients(reading: str = "entrywise", mp: bool = False) -> tuple[Any, Any] | None:
+    """The model's (c_w, c_s) of E_Z[g(w)] = c_w w/|w| + c_s w*/|w*| as functions of k, when they
+    depend on k only (eq. 17: k/(2 pi) and -k/(2 pi)), else None. ``mp``: mpmath functions (values
+    at the working precision), else numpy."""
     from proofs.model.derivation import k as k_sym
 
     c = model().coarse_gradient[reading]
     if c.coeff_w.free_symbols - {k_sym} or c.coeff_s.free_symbols - {k_sym}:
         return None
-    return sp.lambdify(k_sym, c.coeff_w, "numpy"), sp.lambdify(k_sym, c.coeff_s, "numpy")
+    mod = "mpmath" if mp else "numpy"
+    return sp.lambdify(k_sym, c.coeff_w, mod), sp.lambdify(k_sym, c.coeff_s, mod)
 
 
 def _col(v: Any, B: int) -> np.ndarray:
@@ -270,7 +274,7 @@ def run_batch(
     tau = lam_c / beta_c
     thr = np.sqrt(2.0 * tau)
 
-    coeffs = _gradient_coefficients(reading) if gradient == "exact" else None
+    coeffs = gradient_coefficients(reading) if gradient == "exact" else None
     if coeffs is not None:
         cw, cs = float(coeffs[0](k)), float(coeffs[1](k))
         g0 = cw * w0 / np.linalg.norm(w0, axis=-1, keepdims=True) + cs * s_hat
@@ -417,7 +421,8 @@ def update(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The w-update of Algorithm 1 given u^{t+1}, before normalisation, in float64 or mpmath:
     returns (w^^{t+1}, v) with w^^{t+1} = w^t - eta v, v = E_Z[g(w^t, Z)] + beta (w^t - u^{t+1}).
-    Used by :func:`replay` and :func:`iterates` (the batched hot loop inlines the same step)."""
+    Used by :func:`replay`; the batched hot loop and the single-run path
+    (:mod:`proofs.algorithm.single`) do the same step in the same order of operations."""
     v = expected_coarse_gradient(w, w_star, k, reading=reading) + beta * (w - u_new)
     return w - eta * v, v
 
@@ -426,33 +431,13 @@ def iterates(spec: RunSpec) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, .
     """Every iterate of a single float64 run: (w^0..w^n, u^0..u^n, min_t ||w^^{t+1}||).
 
     Stops after ``spec.T`` steps, at ``spec.tol``, or where w^^ = 0 exactly (then the min is 0
-    and the run has left the domain of Algorithm 1). Exact gradient only."""
-    if spec.gradient != "exact":
-        raise ValueError("iterates supports gradient='exact' only")
-    s, w = np.array(spec.w_star), np.array(spec.w0)
-
-    def u_of(x: np.ndarray) -> np.ndarray:
-        return np.asarray(prox(x, spec.lam, spec.beta, spec.penalty, spec.a,
-                               exact_tl1=spec.exact_tl1), dtype=float)
-
-    u = u_of(w) if spec.u0 is None else np.array(spec.u0)
-    ws, us = [w], [u]
-    min_hat = float("inf")
-    for _ in range(spec.T):
-        u_new = u_of(w)
-        wt, _v = update(w, s, spec.k, u_new, spec.beta, spec.eta, spec.reading)
-        n = float(np.linalg.norm(wt))
-        min_hat = min(min_hat, n)
-        if n == 0:
-            break
-        w_new = wt / n
-        step = float(np.linalg.norm(w_new - w))
-        w, u = w_new, u_new
-        ws.append(w)
-        us.append(u)
-        if step <= spec.tol:
-            break
-    return tuple(ws), tuple(us), min_hat
+    and the run has left the domain of Algorithm 1). Exact gradient only. This is the fast
+    single-run path (:func:`proofs.algorithm.single.run_single`) with every iterate kept."""
+    r = run_single(spec, record=True)
+    assert r.ws is not None and r.us is not None
+    ws = tuple(np.array(w, dtype=float) for w in r.ws)
+    us = tuple(np.array(u, dtype=float) for u in r.us)
+    return ws, us, float(r.min_hat)
 
 
 def replay(spec: RunSpec, dps: int = 50) -> MpTrajectory:

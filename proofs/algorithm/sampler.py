@@ -83,6 +83,26 @@ def _basis(w: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
     return e1, e2, p, nr
 
 
+def _check_method(method: str) -> None:
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+
+
+def _sign_patterns(w2: np.ndarray, s2: np.ndarray, k: int, m: int, rng: np.random.Generator,
+                   method: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, Any]:
+    """The indicators z_p.w > 0 and z_p.w* > 0, shape (B, m, k), of m sampled inputs Z, the draws
+    and the basis: Z itself (B, m, k, d) and None for ``"naive"``; the coordinates (z.e1, z.e2)
+    (B, m, k, 2) and (e1, e2) of :func:`_basis` for ``"projected"``."""
+    B, d = w2.shape
+    if method == "naive":
+        Z = rng.standard_normal((B, m, k, d))
+        return np.einsum("bmkd,bd->bmk", Z, w2) > 0, np.einsum("bmkd,bd->bmk", Z, s2) > 0, Z, None
+    e1, e2, p, nr = _basis(w2, s2)
+    X = rng.standard_normal((B, m, k, 2))
+    ss = (p[:, None, None] * X[..., 0] + nr[:, None, None] * X[..., 1]) > 0
+    return X[..., 0] > 0, ss, X, (e1, e2)
+
+
 def sample_coarse_gradient(
     w: Any,
     w_star: Any,
@@ -99,27 +119,18 @@ def sample_coarse_gradient(
     """
     if reading not in READINGS:
         raise ValueError(f"reading must be one of {READINGS}, got {reading!r}")
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    _check_method(method)
     w2, s2, single = _prepare(w, w_star, k, m)
-    B, d = w2.shape
-    if method == "naive":
-        Z = rng.standard_normal((B, m, k, d))
-        sw = np.einsum("bmkd,bd->bmk", Z, w2) > 0
-        ss = np.einsum("bmkd,bd->bmk", Z, s2) > 0
-        c = _coefficients(sw, ss, reading)
-        g = np.einsum("bmk,bmkd->bd", c, Z)
+    sw, ss, draws, basis = _sign_patterns(w2, s2, k, m, rng, method)
+    c = _coefficients(sw, ss, reading)
+    if basis is None:
+        g = np.einsum("bmk,bmkd->bd", c, draws)
     else:
-        e1, e2, p, nr = _basis(w2, s2)
-        X = rng.standard_normal((B, m, k, 2))
-        x1, x2 = X[..., 0], X[..., 1]
-        sw = x1 > 0
-        ss = (p[:, None, None] * x1 + nr[:, None, None] * x2) > 0
-        c = _coefficients(sw, ss, reading)
-        a1 = np.einsum("bmk,bmk->b", c, x1)
-        a2 = np.einsum("bmk,bmk->b", c, x2)
+        e1, e2 = basis
+        a1 = np.einsum("bmk,bmk->b", c, draws[..., 0])
+        a2 = np.einsum("bmk,bmk->b", c, draws[..., 1])
         q = np.einsum("bmk,bmk->b", c, c)
-        G = rng.standard_normal((B, d))
+        G = rng.standard_normal(w2.shape)
         G -= np.einsum("bd,bd->b", G, e1)[:, None] * e1 + np.einsum("bd,bd->b", G, e2)[:, None] * e2
         g = a1[:, None] * e1 + a2[:, None] * e2 + np.sqrt(q)[:, None] * G
     g *= _C / m
@@ -137,19 +148,9 @@ def empirical_loss(
     """(1/m) sum_s l(w, Z_s), l(w,Z) = 1/2 (1^T s(Zw) - 1^T s(Zw*))^2 (eq. 6).
 
     Its expectation is the population loss f(w) = k theta(w,w*)/(2 pi) (eq6 convention)."""
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    _check_method(method)
     w2, s2, single = _prepare(w, w_star, k, m)
-    B, d = w2.shape
-    if method == "naive":
-        Z = rng.standard_normal((B, m, k, d))
-        sw = np.einsum("bmkd,bd->bmk", Z, w2) > 0
-        ss = np.einsum("bmkd,bd->bmk", Z, s2) > 0
-    else:
-        _, _, p, nr = _basis(w2, s2)
-        X = rng.standard_normal((B, m, k, 2))
-        sw = X[..., 0] > 0
-        ss = (p[:, None, None] * X[..., 0] + nr[:, None, None] * X[..., 1]) > 0
+    sw, ss, _, _ = _sign_patterns(w2, s2, k, m, rng, method)
     diff = sw.sum(axis=-1).astype(float) - ss.sum(axis=-1)
     loss = 0.5 * (diff * diff).mean(axis=-1)
     return loss[0] if single else loss

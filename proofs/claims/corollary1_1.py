@@ -1,9 +1,9 @@
 """Claims of Corollary 1.1 (l0 and Tl1 penalties) and of its proof (step 2).
 
-``C1.1-l0`` / ``C1.1-tl1``: runs of Algorithm 1 with hard thresholding (Lemma 5.8 with lam/beta)
-or the Tl1 u-update (exact argmin of Lemma 5.7's objective with lam/beta), inside Theorem 1's
-hypotheses (step condition along the run included); slacks at the limit point
-(:mod:`proofs.claims.limits`).
+``C1.1-l0`` / ``C1.1-tl1``: limit points of Algorithm 1 with hard thresholding (Lemma 5.8 with
+lam/beta) or the Tl1 u-update (exact argmin of Lemma 5.7's objective with lam/beta), inside
+Theorem 1's hypotheses (step condition along the run included); slacks at the limit point
+(:mod:`proofs.claims.runs.conclusions`).
 
 Reading of "converge to a limit point (u_bar, w_bar) satisfying equation (10) with l0's hard
 thresholding operator or Tl1 thresholding replacing S_{lam/beta}, and similar bounds (11)-(12)
@@ -14,24 +14,24 @@ threshold in place of lam/beta (l0: sqrt(2 lam/beta); Tl1: t of Lemma 5.7 with l
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
 
 from proofs.algorithm.thresholds import prox
-from proofs.claims import limits as Lm
-from proofs.claims.lemma5_6 import COMMON
+from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Hypothesis, ProofResult
 
+from .lemma5_6 import COMMON
+from .runs import conclusions as C
+from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX
+from .runs.hypotheses import H_A_POS, H_BETA_POS, H_LAM_POS, THEOREM1, at_limit
+from .runs.points import RunPoint, run_point
+from .runs.strategies import limit_points
+
 SECTION = "Corollary 1.1"
-
-
-def _m_a(p, B):  # noqa: ANN001, ANN202
-    return B.scalar(p.get("a", 1.0))
-
-
-HYP = Lm.theorem1_hypotheses()
-HYP_TL1 = HYP + (Hypothesis("a > 0", _m_a, strict=True),)
 DOMAIN = (
     "run specs of Algorithm 1 with the {pen} penalty inside Theorem 1's hypotheses (delta in "
     "(0, pi), theta(w0,w*) <= pi - delta, beta <= k sin(delta)/(2pi), lam < k/(2pi sqrt d), "
@@ -48,26 +48,25 @@ FIX_READING = (
     "|w* - u_bar| <= (2pi/k) beta sin(gamma) + r sqrt(d) (r = max |x - P(x)|: sqrt(2 lam/beta) "
     "for l0, max(t, (lam/beta)(a+1)/a) for Tl1)"
 )
+_TL1 = "; the Tl1 u-update is the exact argmin"
 
 #: round points inside Theorem 1's hypotheses (k = 1, d = 2)
-ROUND_L0 = {
-    "k": 1, "w_star": np.array([0.8, 0.6]), "w0": np.array([0.0, 1.0]), "lam": 0.001,
-    "beta": 0.15, "eta": 0.5, "delta": 1.5, "penalty": "l0", "a": 1.0,
-}
+ROUND_L0 = run_point([0.8, 0.6], [0.0, 1.0], k=1, lam=0.001, beta=0.15, eta=0.5, delta=1.5,
+                     penalty="l0")
 #: hard thresholding drops the second coordinate: u_bar = (w_bar_1, 0), gamma > 0
 DROP_L0 = dict(ROUND_L0, w_star=np.array([0.96, 0.28]), lam=0.01)
 ROUND_TL1 = dict(ROUND_L0, penalty="tl1")
 
 
-def _points(pen: str, require: bool = True):  # noqa: ANN202
-    return lambda: Lm.run_points("T1", (pen,), require_convergence=require)
+def _points(pen: str) -> Any:
+    return lambda: limit_points("T1", (pen,), require_convergence=False)
 
 
 # ----------------------------------------------------------------------------- acute (step 2)
 
 
 @st.composite
-def _acute_points(draw):  # noqa: ANN001, ANN202
+def _acute_points(draw: Any) -> dict[str, Any]:
     d = draw(st.one_of(st.sampled_from([2, 3]), st.integers(2, 8)))
     pen = draw(st.sampled_from(["l0", "tl1"]))
     scale = 10.0 ** draw(st.floats(-3, 1))
@@ -83,20 +82,17 @@ def _acute_points(draw):  # noqa: ANN001, ANN202
     return {"w": w, "lam": lam, "beta": beta, "a": a, "penalty": pen}
 
 
-def _m_w(p, B):  # noqa: ANN001, ANN202
+def _m_w(p: dict[str, Any], B: Backend) -> Any:
     w = B.vector(p["w"])
     return np.dot(w, w)
 
 
-def s_acute(p, B):  # noqa: ANN001, ANN202
+def s_acute(p: dict[str, Any], B: Backend) -> Any:
     """<u^{t+1}, w^t> >= 0 (theta(u, w) <= pi/2; u = 0 has no angle and passes), u the exact
     u-update (hard thresholding / Tl1 argmin) of w at B's precision."""
     w = B.vector(p["w"])
-    if B.is_mp:
-        u = prox(w, B.scalar(p["lam"]), B.scalar(p["beta"]), p["penalty"], B.scalar(p["a"]),
-                 exact_tl1=True)
-    else:
-        u = prox(w, p["lam"], p["beta"], p["penalty"], p["a"], exact_tl1=True)
+    u = prox(w, B.scalar(p["lam"]), B.scalar(p["beta"]), p["penalty"], B.scalar(p["a"]),
+             exact_tl1=True)
     return np.dot(np.asarray(u), w)
 
 
@@ -127,71 +123,60 @@ def prove_acute() -> ProofResult:
     )
 
 
+# ----------------------------------------------------------------------------- claims
+
+
+def _corollary(p: RunPoint, B: Backend, c: Any) -> Any:
+    return C.corollary(p, B, c.C_MAX, c.K)
+
+
+def _corollary_fix(p: RunPoint, B: Backend, c: Any) -> Any:
+    return C.corollary_fix(p, B, c.K)
+
+
+L0 = Claim(
+    id="C1.1-l0",
+    paper_ref="Corollary 1.1",
+    section=SECTION,
+    statement="With l0 in place of l1 (u-update by hard thresholding), under Theorem 1's "
+    "initialization conditions: convergence to (u_bar, w_bar) satisfying (10) with hard "
+    "thresholding in place of S_{lam/beta}, and bounds like (11)-(12).",
+    reading=READING,
+    domain=DOMAIN.format(pen="l0"),
+    hypotheses=at_limit(THEOREM1),
+    strategy=_points("l0"),
+    slack=_corollary,
+    constants=(C_MAX, K_EQ11),
+    examples=(DROP_L0, ROUND_L0),
+    search_scale=2.5,
+    notes="theta < delta is checked as delta - theta >= 0 in the composite",
+)
+TL1 = L0.derive(
+    "C1.1-tl1",
+    statement="The same with Tl1 (u-update by Lemma 5.7's thresholding).",
+    reading=READING + _TL1 + " (Algorithm 1's definition)",
+    domain=DOMAIN.format(pen="tl1") + ", a > 0", add_hypotheses=(H_A_POS,), strategy=_points("tl1"),
+    examples=(ROUND_TL1,), search_scale=6.0,
+)
+#: the corrected conclusions: K = (2 pi/k) beta, C <= cos(theta), the operator's largest shrink
+_FIX = {"paper_ref": "Corollary 1.1 (corrected)", "slack": _corollary_fix,
+        "constants_decl": (K_EQ11,), "constants": {"K": K_EQ11_FIX}, "notes": ""}
+
 CLAIMS: tuple[Claim, ...] = (
-    Claim(
-        id="C1.1-l0",
-        paper_ref="Corollary 1.1",
-        section=SECTION,
-        statement="With l0 in place of l1 (u-update by hard thresholding), under Theorem 1's "
-        "initialization conditions: convergence to (u_bar, w_bar) satisfying (10) with hard "
-        "thresholding in place of S_{lam/beta}, and bounds like (11)-(12).",
-        reading=READING,
-        domain=DOMAIN.format(pen="l0"),
-        hypotheses=HYP,
-        strategy=_points("l0", False),
-        slack=Lm.s_corollary,
-        examples=(DROP_L0, ROUND_L0),
-        search_scale=2.5,
-        corrected_by="C1.1-l0+fix",
-        notes="theta < delta is checked as delta - theta >= 0 in the composite",
-    ),
-    Claim(
-        id="C1.1-l0+fix",
-        paper_ref="Corollary 1.1 (corrected)",
-        section=SECTION,
+    L0,
+    L0.fix(
         statement="l0, Theorem 1's conditions: convergence, theta < delta, w* - (2pi/k) beta "
         "(w_bar - H(w_bar)) = C w_bar with 0 < C <= cos(theta), |w* - w_bar| <= (2pi/k) beta "
         "sin(gamma) <= sin(delta) sin(gamma), |w* - u_bar| <= (2pi/k) beta sin(gamma) + "
         "sqrt(2 lam/beta) sqrt(d).",
-        reading=FIX_READING,
-        domain=DOMAIN.format(pen="l0"),
-        hypotheses=HYP,
-        strategy=_points("l0", False),
-        slack=Lm.s_corollary_fix,
-        examples=(DROP_L0, ROUND_L0),
-        search_scale=2.5,
-        corrects="C1.1-l0",
+        reading=FIX_READING, **_FIX,
     ),
-    Claim(
-        id="C1.1-tl1",
-        paper_ref="Corollary 1.1",
-        section=SECTION,
-        statement="The same with Tl1 (u-update by Lemma 5.7's thresholding).",
-        reading=READING + "; the Tl1 u-update is the exact argmin (Algorithm 1's definition)",
-        domain=DOMAIN.format(pen="tl1") + ", a > 0",
-        hypotheses=HYP_TL1,
-        strategy=_points("tl1", False),
-        slack=Lm.s_corollary,
-        examples=(ROUND_TL1,),
-        search_scale=6.0,
-        corrected_by="C1.1-tl1+fix",
-        notes="theta < delta is checked as delta - theta >= 0 in the composite",
-    ),
-    Claim(
-        id="C1.1-tl1+fix",
-        paper_ref="Corollary 1.1 (corrected)",
-        section=SECTION,
+    TL1,
+    TL1.fix(
         statement="Tl1, Theorem 1's conditions: convergence, theta < delta, w* - (2pi/k) beta "
         "(w_bar - T(w_bar)) = C w_bar with 0 < C <= cos(theta), |w* - w_bar| <= (2pi/k) beta "
         "sin(gamma), |w* - u_bar| <= (2pi/k) beta sin(gamma) + max(t, (lam/beta)(a+1)/a) sqrt(d).",
-        reading=FIX_READING + "; the Tl1 u-update is the exact argmin",
-        domain=DOMAIN.format(pen="tl1") + ", a > 0",
-        hypotheses=HYP_TL1,
-        strategy=_points("tl1", False),
-        slack=Lm.s_corollary_fix,
-        examples=(ROUND_TL1,),
-        search_scale=6.0,
-        corrects="C1.1-tl1",
+        reading=FIX_READING + _TL1, **_FIX,
     ),
     Claim(
         id="C1.1-acute",
@@ -205,12 +190,7 @@ CLAIMS: tuple[Claim, ...] = (
         "samples too; it is not part of this check.)",
         domain="w in R^d (d >= 2, w != 0), lam > 0, beta > 0, a > 0; components at the hard "
         "threshold included",
-        hypotheses=(
-            Hypothesis("w != 0", _m_w, strict=True),
-            Hypothesis("lam > 0", Lm.m_lam_pos, strict=True),
-            Hypothesis("beta > 0", Lm.m_beta_pos, strict=True),
-            Hypothesis("a > 0", _m_a, strict=True),
-        ),
+        hypotheses=(Hypothesis("w != 0", _m_w, strict=True), H_LAM_POS, H_BETA_POS, H_A_POS),
         strategy=_acute_points,
         slack=s_acute,
         prove=prove_acute,

@@ -75,7 +75,7 @@ def draw_run(point: dict[str, Any], axes: Any, title: str = "") -> None:
     """Replay the run at 50 digits: its vectors (w*, w^0, u^1, w^1) in their plane, and
     theta(w^t, w*) and L_beta(u^t, w^t) against t."""
     from proofs.algorithm.rvscgd import replay
-    from proofs.claims.trajectories import spec_of
+    from proofs.claims.runs.points import spec_of
 
     # limit claims' points carry no horizon: show the first LIMIT_HORIZON iterations
     traj = replay(spec_of({"T": LIMIT_HORIZON, **point}), dps=50)

@@ -1,53 +1,44 @@
 """Claims of Lemma 5.4 (angle descent) and its proof: soft thresholding, the acute angle between
 w^t and u^{t+1}, ||u^{t+1}|| <= 1, and the invariance of the cone theta <= pi - delta.
 
-Points are trajectory points (:mod:`proofs.claims.trajectories`): a full run of Algorithm 1 with
-the l1 penalty (the proof's soft thresholding), k, w*, w^0, u^0, lambda, beta, eta, the horizon T
-and delta. Lemma 5.4 assumes only theta0 <= pi - delta and beta <= k sin(delta)/(2 pi) (and the
-algorithm's beta > 0, eta > 0, lambda >= 0): no condition on eta or lambda. Each slack is a
-minimum over the iterations of the horizon, computed by running the spec in float64 and by
-replaying it at 50 / 100 digits.
+Points are trajectory points (:mod:`proofs.claims.runs.points`): a run of Algorithm 1 with the l1
+penalty (the proof's soft thresholding), k, w*, w^0, u^0, lambda, beta, eta, the horizon T and
+delta. Lemma 5.4 assumes only theta0 <= pi - delta and beta <= k sin(delta)/(2 pi) (and the
+setting: beta, eta, lambda > 0): no condition on eta or lambda. Each slack is a minimum over the
+iterations of the horizon, computed by running the spec in float64 and by replaying it at 50 /
+100 digits (:mod:`proofs.claims.runs.trajectory`).
 
 Readings. The proof's "due to normalization ||w^t|| = 1 for all t" means ||w^0|| = 1: norm-
-dependent conclusions (u-norm) are checked at t >= 1 and at t = 0 when w^0 is exactly unit
-(see :mod:`proofs.claims.trajectories`). theta(w^t, u^{t+1}) is undefined when u^{t+1} = 0;
-the proof only uses <w^t, u^{t+1}> >= 0, which is what ``L5.4-acute`` checks.
+dependent conclusions (u-norm) are checked at t >= 1 and at t = 0 when w^0 is exactly unit.
+theta(w^t, u^{t+1}) is undefined when u^{t+1} = 0; the proof only uses <w^t, u^{t+1}> >= 0,
+which is what ``L5.4-acute`` checks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from proofs.engine.claim import Claim, Point, ProofResult
+from proofs.engine.backend import Backend
+from proofs.engine.claim import Claim, Constant, Constants, ProofResult
 
-from .trajectories import (
-    H_ALGORITHM,
-    H_DEFINED,
-    H_ETA_FIX,
-    H_LEMMA54,
-    allowance,
-    min_or,
-    nrm,
-    path,
-    point,
-    run_points,
-    steps,
-    unit_steps,
-)
+from .runs.hypotheses import H_C1_NONNEG, LEMMA54, horizon
+from .runs.points import RunPoint, param_expr, run_point
+from .runs.strategies import horizon_points
+from .runs.trajectory import min_or, nrm, path, steps, unit_steps
 
 SECTION = "Lemma 5.4"
-HYPS = (*H_ALGORITHM, *H_LEMMA54, H_DEFINED)
-HYPS_FIX = (*HYPS, H_ETA_FIX)
+HYPS = horizon(LEMMA54)
 DOMAIN = (
     "runs of Algorithm 1 (l1 penalty, exact E_Z[g]): d = 2, 3 often, up to 6; k in 1..100; "
     "w* a normalised integer vector in [-4,4]^d; w0 = w*, near w* (1e-1..1e-8), a normalised "
     "integer vector, or at a drawn angle up to pi - delta (edge included); delta round (pi/2, pi/3, "
     "..., 0.01) or a fraction of pi - theta0 (edge included); beta at k sin(delta)/(2 pi) "
-    "(1 - 1e-9), a fraction of it, or round; lambda in {0, 0.001, .., 10} or beta*tau (u = 0 "
+    "(1 - 1e-9), a fraction of it, or round; lambda in {1e-12, 0.001, .., 10} or beta*tau (u = 0 "
     "reached); eta anywhere in 1e-4..1e3 (no condition in Lemma 5.4); u0 = prox(w0), 0 or an "
     "integer vector; horizon T in 1..8"
 )
@@ -56,42 +47,33 @@ DOMAIN_FIX = DOMAIN.replace(
     "eta <= 1/(k/(2 pi) + beta) (its bound, fractions of it, round values below it)",
 )
 _SUPPORTS_DESCENT = ("L5.5-lagrangian-descent", "L5.6-convergence", "T1-descent", "T1-convergence")
-_SUPPORTS_INVARIANCE = ("L5.6-convergence", "L5.6-theta-lt-delta", "T1-convergence")
 _T = 8
-_SCALE = 2.0
+
+#: theta_{t+1} <= max(theta_t, CAP): as printed CAP = 0 (the angle never rises)
+CAP = Constant("CAP", "0", sense="upper",
+               doc="the angle the iterates may rise to: theta_{t+1} <= max(theta_t, CAP)")
+CAP_FIX = param_expr("asin(2*pi*beta/k)")
 
 
 def _strategy() -> Any:
-    return run_points(lemma54=True, eta_rule="any", max_T=_T)
+    return horizon_points(lemma54=True, eta_rule="any", max_T=_T)
 
 
 def _strategy_fix() -> Any:
-    return run_points(lemma54=True, eta_rule="fix", max_T=_T)
+    return horizon_points(lemma54=True, eta_rule="fix", max_T=_T)
 
 
 # --------------------------------------------------------------------------------------------
 # slacks
 # --------------------------------------------------------------------------------------------
-def _descent_slack(p: Point, B: Any) -> Any:
-    """min_t theta_t - theta_{t+1} over the horizon."""
+def _descent_slack(p: RunPoint, B: Backend, c: Constants) -> Any:
+    """min_t max(theta_t, CAP) - theta_{t+1} over the horizon (+ rounding allowance)."""
     th = path(p, B).theta
-    return min_or((th[t] - th[t + 1] for t in range(len(th) - 1)), B.scalar(0))
+    vals = (max(th[t], c.CAP) - th[t + 1] for t in range(len(th) - 1))
+    return min_or(vals, B.scalar(0)) + B.allowance(B.pi)
 
 
-def _cap(p: Point, B: Any) -> Any:
-    """arcsin(2 pi beta / k) (<= delta and <= pi - delta under Lemma 5.4's hypotheses)."""
-    return B.asin(2 * B.pi * B.scalar(p["beta"]) / B.scalar(int(p["k"])))
-
-
-def _descent_fix_slack(p: Point, B: Any) -> Any:
-    """min_t max(theta_t, arcsin(2 pi beta/k)) - theta_{t+1} (+ rounding allowance)."""
-    th = path(p, B).theta
-    cap = _cap(p, B)
-    vals = (max(th[t], cap) - th[t + 1] for t in range(len(th) - 1))
-    return min_or(vals, B.scalar(0)) + allowance(B, B.pi)
-
-
-def _invariance_slack(p: Point, B: Any) -> Any:
+def _invariance_slack(p: RunPoint, B: Backend) -> Any:
     """min_{t>=1} (pi - delta) - theta_t: the first t with theta_{t+1} > pi - delta has
     theta_t <= pi - delta, so this is negative iff the implication fails at some t."""
     th = path(p, B).theta
@@ -99,7 +81,7 @@ def _invariance_slack(p: Point, B: Any) -> Any:
     return min_or((top - x for x in th[1:]), B.scalar(1))
 
 
-def _soft_prox_slack(p: Point, B: Any) -> Any:
+def _soft_prox_slack(p: RunPoint, B: Backend) -> Any:
     """Optimality of u^{t+1} for u -> lam|u|_1 + (beta/2)|u - w^t|^2, per coordinate (strictly
     convex, so stationarity is global optimality): u_i != 0 needs beta (u_i - w_i) +
     lam sgn(u_i) = 0 (slack: allowance - |.|), u_i = 0 needs beta |w_i| <= lam."""
@@ -107,7 +89,7 @@ def _soft_prox_slack(p: Point, B: Any) -> Any:
     vals = []
     for s in steps(p, B):
         for wi, ui in zip(s.w, s.u, strict=True):
-            tol = allowance(B, beta * abs(wi) + lam)
+            tol = B.allowance(beta * abs(wi) + lam)
             if ui != 0:
                 vals.append(tol - abs(beta * (ui - wi) + lam * B.sign(ui)))
             else:
@@ -115,15 +97,15 @@ def _soft_prox_slack(p: Point, B: Any) -> Any:
     return min_or(vals, B.scalar(1))
 
 
-def _acute_slack(p: Point, B: Any) -> Any:
+def _acute_slack(p: RunPoint, B: Backend) -> Any:
     """min_t <w^t, u^{t+1}> (theta(w^t, u^{t+1}) <= pi/2 where u^{t+1} != 0)."""
     return min_or((np.dot(s.w, s.u) for s in steps(p, B)), B.scalar(1))
 
 
-def _unorm_slack(p: Point, B: Any) -> Any:
-    """min 1 - ||u^{t+1}|| over the t with ||w^t|| = 1 (+ rounding allowance: equality at
-    lambda = 0, where u = w)."""
-    return min_or((1 - nrm(s.u, B) for s in unit_steps(p, B)), B.scalar(1)) + allowance(B)
+def _unorm_slack(p: RunPoint, B: Backend) -> Any:
+    """min 1 - ||u^{t+1}|| over the t with ||w^t|| = 1 (+ rounding allowance: equality in the
+    limit lambda -> 0, where u = w)."""
+    return min_or((1 - nrm(s.u, B) for s in unit_steps(p, B)), B.scalar(1)) + B.allowance()
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,7 +118,7 @@ _s = sp.Symbol("s", real=True)  # x = tau s with |s| <= 1 on the middle piece
 
 
 @cache
-def _soft_facts() -> tuple[bool, dict[str, str]]:
+def soft_facts() -> tuple[bool, dict[str, str]]:
     """Checks, piece by piece of S_tau (tau = lam/beta):
 
     * prox: phi(y) = lam |y| + (beta/2)(y - x)^2 is strictly convex (phi'' = beta > 0 off 0 and
@@ -148,8 +130,7 @@ def _soft_facts() -> tuple[bool, dict[str, str]]:
     tau = _lam / _beta
     out: dict[str, str] = {}
     ok = True
-    # outer pieces x = +-(tau + a)
-    for sgn in (1, -1):
+    for sgn in (1, -1):  # outer pieces x = +-(tau + a)
         x = sgn * (tau + _a)
         y = x - sgn * tau
         d = sp.simplify(sgn * _lam + _beta * (y - x))  # phi'(y) with sgn(y) = sgn
@@ -157,7 +138,8 @@ def _soft_facts() -> tuple[bool, dict[str, str]]:
         prod = sp.simplify(x * y)
         shrink = sp.simplify(abs(x) - abs(y))  # = tau
         gap = sp.simplify(abs(x - y))  # = tau = min(|x|, tau) since |x| > tau
-        piece_ok = d == 0 and sign_y.is_positive and prod.is_positive and shrink.is_nonnegative and sp.simplify(gap - tau) == 0
+        piece_ok = (d == 0 and sign_y.is_positive and prod.is_positive and shrink.is_nonnegative
+                    and sp.simplify(gap - tau) == 0)
         ok = ok and bool(piece_ok)
         out[f"x = {'+' if sgn > 0 else '-'}(tau + a)"] = (
             f"S = {y}, phi'(S) = {d}, sgn-check {sign_y} > 0, x S = {prod} > 0, |x| - |S| = {shrink}, "
@@ -168,113 +150,74 @@ def _soft_facts() -> tuple[bool, dict[str, str]]:
     mid = sp.simplify(sub - _lam * (1 - abs(_s)))
     ok = ok and mid == 0
     out["x = tau s, |s| <= 1"] = f"S = 0, lam - beta|x| = {sub} = lam (1 - |s|) >= 0; x S = 0; |x - S| = |x| <= tau"
-    # strict convexity of the smooth part
-    phi_smooth = _beta / 2 * (_y - _x) ** 2
-    curv = sp.diff(phi_smooth, _y, 2)
+    curv = sp.diff(_beta / 2 * (_y - _x) ** 2, _y, 2)  # strict convexity of the smooth part
     ok = ok and curv == _beta
     out["convexity"] = f"d^2/dy^2 (beta/2)(y - x)^2 = {curv} > 0 and lam|y| is convex"
     return ok, out
 
 
-def _prove_soft_prox() -> ProofResult:
-    ok, facts = _soft_facts()
-    return ProofResult(
-        ok,
-        "symbolic",
-        "componentwise, u -> lam|u| + (beta/2)(u - x)^2 is strictly convex, and SymPy checks that "
-        "S_{lam/beta}(x) satisfies the subgradient condition on each piece (x > tau: phi'(S) = 0; "
-        "x < -tau: phi'(S) = 0; |x| <= tau: beta|x| <= lam): so S_{lam/beta}(w^t) is the unique "
-        "argmin of L_beta(., w^t) for the l1 penalty",
-        facts,
-    )
+def _by_soft_facts(summary: str) -> Callable[[], ProofResult]:
+    """A proof made of :func:`soft_facts` and the argument ``summary`` built on them."""
 
+    def prove() -> ProofResult:
+        ok, facts = soft_facts()
+        return ProofResult(ok, "symbolic", summary, facts)
 
-def _prove_acute() -> ProofResult:
-    ok, facts = _soft_facts()
-    return ProofResult(
-        ok,
-        "symbolic",
-        "SymPy: x S_tau(x) > 0 on |x| > tau and = 0 on |x| <= tau, so <w^t, u^{t+1}> = "
-        "sum_i w_i S(w_i) >= 0, i.e. theta(w^t, u^{t+1}) <= pi/2 wherever u^{t+1} != 0",
-        facts,
-    )
-
-
-def _prove_unorm() -> ProofResult:
-    ok, facts = _soft_facts()
-    return ProofResult(
-        ok,
-        "symbolic",
-        "SymPy: |x| - |S_tau(x)| = tau on |x| > tau and = |x| on |x| <= tau, so |S(w_i)| <= |w_i| "
-        "and ||u^{t+1}|| <= ||w^t|| = 1 (w^t normalised; w^0 unit by the proof's reading)",
-        facts,
-    )
+    return prove
 
 
 # --------------------------------------------------------------------------------------------
-# explicit points
+# claims
 # --------------------------------------------------------------------------------------------
 _PI = float(np.pi)
 #: w0 = w* = e1 (exactly unit), beta at its bound for delta = pi/2, eta at 1/(k/(2 pi) + beta)
-_EDGE_FIX = point(
-    [1.0, 0.0], [1.0, 0.0], k=1, lam=0.01, beta=0.1, eta=(1 - 1e-9) / (0.5 / _PI + 0.1), T=4,
-    delta=_PI / 2,
+_EDGE_FIX = run_point([1.0, 0.0], [1.0, 0.0], k=1, lam=0.01, beta=0.1,
+                      eta=(1 - 1e-9) / (0.5 / _PI + 0.1), T=4, delta=_PI / 2)
+#: the shared record of Lemma 5.4's claims (not registered: each claim derives from it)
+_LEMMA = Claim(
+    id="L5.4", paper_ref="Lemma 5.4, eq. (19)", section=SECTION, statement="", reading="",
+    domain=DOMAIN, hypotheses=HYPS, strategy=_strategy, search_scale=2.0,
 )
-_STATEMENT_19 = (
-    "theta_t := theta(w^t, w*). If theta_0 <= pi - delta and beta <= k sin(delta)/(2 pi), then "
-    "theta_{t+1} <= theta_t (iterates of Algorithm 1)."
+_PROOF = _LEMMA.derive("L5.4-proof", paper_ref="proof of Lemma 5.4")
+#: the fixes' extra hypothesis eta (k/(2 pi) + beta) <= 1 and the points drawn inside it
+_SMALL_ETA = {"add_hypotheses": (H_C1_NONNEG,), "domain": DOMAIN_FIX, "strategy": _strategy_fix}
+
+ANGLE_DESCENT = _LEMMA.derive(
+    "L5.4-angle-descent",
+    statement="theta_t := theta(w^t, w*). If theta_0 <= pi - delta and beta <= k sin(delta)/(2 pi), "
+    "then theta_{t+1} <= theta_t (iterates of Algorithm 1).",
+    reading="for every t of the horizon (t >= 0), l1 penalty (the proof's soft thresholding), "
+    "u0 arbitrary, no condition on eta or lambda (none is stated); slack min_t max(theta_t, CAP) - "
+    "theta_{t+1} with CAP = 0 (theta_t - theta_{t+1}), plus the rounding allowance 256 u pi",
+    slack=_descent_slack, constants_decl=(CAP,), supports=_SUPPORTS_DESCENT,
+    notes="Started at w0 = w* (theta0 = 0) the angle must grow when u^{t+1} is not parallel to "
+    "w*: a fixed point has (k/(2 pi)) sin(theta) = beta ||u|| sin(gamma) > 0 (L5.6-eq23). The "
+    "proof only argues that theta stays <= pi - delta.",
 )
-_STATEMENT_INV = "Under the hypotheses of Lemma 5.4: theta_t <= pi - delta implies theta_{t+1} <= pi - delta."
+INVARIANCE = _PROOF.derive(
+    "L5.4-invariance",
+    statement="Under the hypotheses of Lemma 5.4: theta_t <= pi - delta implies theta_{t+1} <= pi - delta.",
+    reading="every t of the horizon, no condition on eta (none is stated); slack min_{t>=1} "
+    "(pi - delta) - theta_t",
+    slack=_invariance_slack, supports=("L5.6-convergence", "L5.6-theta-lt-delta", "T1-convergence"),
+    notes="The proof writes w^{t+1} = C_t w^t + eta (k/(2 pi)) w* + eta beta u^{t+1} with C_t > 0; "
+    "the true coefficient of w^t is 1 - eta (k/(2 pi) + beta), negative for large eta, and the "
+    "step then overshoots.",
+)
 
 CLAIMS: tuple[Claim, ...] = (
-    Claim(
-        id="L5.4-angle-descent",
-        paper_ref="Lemma 5.4, eq. (19)",
-        section=SECTION,
-        statement=_STATEMENT_19,
-        reading="for every t of the horizon (t >= 0), l1 penalty (the proof's soft thresholding), "
-        "u0 arbitrary, no condition on eta or lambda (none is stated); slack min_t theta_t - theta_{t+1}",
-        domain=DOMAIN,
-        hypotheses=HYPS,
-        strategy=_strategy,
-        slack=_descent_slack,
-        corrected_by="L5.4-angle-descent+fix",
-        supports=_SUPPORTS_DESCENT,
-        search_scale=_SCALE,
-        notes="Started at w0 = w* (theta0 = 0) the angle must grow when u^{t+1} is not parallel to "
-        "w*: a fixed point has (k/(2 pi)) sin(theta) = beta ||u|| sin(gamma) > 0 (L5.6-eq23). The "
-        "proof only argues that theta stays <= pi - delta.",
+    ANGLE_DESCENT,
+    ANGLE_DESCENT.another_reading(
+        "small-eta", reading="as the main reading, restricted to eta (k/(2 pi) + beta) <= 1 (no "
+        "overshoot): shows that the failure is not only a large-step effect",
+        corrected_by="L5.4-angle-descent+fix", supports=_SUPPORTS_DESCENT, notes="", **_SMALL_ETA,
     ),
-    Claim(
-        id="L5.4-angle-descent@small-eta",
-        paper_ref="Lemma 5.4, eq. (19)",
-        section=SECTION,
-        statement=_STATEMENT_19,
-        reading="as the main reading, restricted to eta (k/(2 pi) + beta) <= 1 (no overshoot): shows "
-        "that the failure is not only a large-step effect",
-        domain=DOMAIN_FIX,
-        hypotheses=HYPS_FIX,
-        strategy=_strategy_fix,
-        slack=_descent_slack,
-        corrected_by="L5.4-angle-descent+fix",
-        supports=_SUPPORTS_DESCENT,
-        search_scale=_SCALE,
-    ),
-    Claim(
-        id="L5.4-angle-descent+fix",
-        paper_ref="Lemma 5.4, eq. (19)",
-        section=SECTION,
+    ANGLE_DESCENT.fix(
         statement="Under Lemma 5.4's hypotheses and eta (k/(2 pi) + beta) <= 1: theta_{t+1} <= "
         "max(theta_t, arcsin(2 pi beta/k)) for every t; hence theta_t <= max(theta_0, arcsin(2 pi "
         "beta/k)) <= pi - delta for all t (the angle can only rise up to arcsin(2 pi beta/k) <= delta).",
-        reading="every t of the horizon; slack min_t max(theta_t, arcsin(2 pi beta/k)) - theta_{t+1}",
-        domain=DOMAIN_FIX,
-        hypotheses=HYPS_FIX,
-        strategy=_strategy_fix,
-        slack=_descent_fix_slack,
-        corrects="L5.4-angle-descent",
-        examples=(_EDGE_FIX,),
-        search_scale=_SCALE,
+        reading="every t of the horizon; slack min_t max(theta_t, CAP) - theta_{t+1}, CAP = "
+        "arcsin(2 pi beta/k)", constants={"CAP": CAP_FIX}, examples=(_EDGE_FIX,), **_SMALL_ETA,
         notes="Argument (not machine-checked): on the sphere E g = (k/(2 pi))(w - w*), so "
         "w^^{t+1} = c1 w^t + eta v, c1 = 1 - eta (k/(2 pi) + beta) >= 0, v = (k/(2 pi)) w* + beta "
         "u^{t+1}; ||beta u|| <= beta <= (k/(2 pi)) sin(delta) puts v within arcsin(2 pi beta/k) of "
@@ -283,87 +226,51 @@ CLAIMS: tuple[Claim, ...] = (
         "theta(v, w*) <= pi (cos of the angle to w* along a great circle is A cos(s - phi), whose "
         "minimum on the arc is at an end unless the arc passes the point farthest from w*, which "
         "needs theta_t > pi - theta(v, w*)); theta_t <= pi - delta <= pi - arcsin(2 pi beta/k) holds "
-        "by induction. Without c1 >= 0 the step can "
-        "overshoot (L5.4-invariance is refuted).",
+        "by induction. Without c1 >= 0 the step can overshoot (L5.4-invariance is refuted).",
     ),
-    Claim(
-        id="L5.4-soft-prox",
-        paper_ref="proof of Lemma 5.4",
-        section=SECTION,
+    _PROOF.derive(
+        "L5.4-soft-prox",
         statement="For the l1 penalty, u^{t+1} = argmin_u L_beta(u, w^t) = S_{lambda/beta}(w^t).",
         reading="the run's u^{t+1} (soft thresholding) satisfies the optimality condition of the "
         "strictly convex problem min_u lambda |u|_1 + (beta/2)||u - w^t||^2 at every t (per coordinate)",
-        domain=DOMAIN,
-        hypotheses=HYPS,
-        strategy=_strategy,
         slack=_soft_prox_slack,
-        prove=_prove_soft_prox,
-        search_scale=_SCALE,
+        prove=_by_soft_facts(
+            "componentwise, u -> lam|u| + (beta/2)(u - x)^2 is strictly convex, and SymPy checks that "
+            "S_{lam/beta}(x) satisfies the subgradient condition on each piece (x > tau: phi'(S) = 0; "
+            "x < -tau: phi'(S) = 0; |x| <= tau: beta|x| <= lam): so S_{lam/beta}(w^t) is the unique "
+            "argmin of L_beta(., w^t) for the l1 penalty"),
         notes="Slack: per coordinate, allowance - |beta (u_i - w_i) + lambda sgn u_i| (u_i != 0) or "
         "allowance + lambda - beta |w_i| (u_i = 0); allowance 256 u (beta |w_i| + lambda).",
     ),
-    Claim(
-        id="L5.4-acute",
-        paper_ref="proof of Lemma 5.4",
-        section=SECTION,
+    _PROOF.derive(
+        "L5.4-acute",
         statement="theta(w^t, u^{t+1}) <= pi/2.",
         reading="<w^t, u^{t+1}> >= 0 at every t (the angle is undefined when u^{t+1} = 0; the proof "
         "uses only the sign of the inner product)",
-        domain=DOMAIN,
-        hypotheses=HYPS,
-        strategy=_strategy,
         slack=_acute_slack,
-        prove=_prove_acute,
-        search_scale=_SCALE,
+        prove=_by_soft_facts(
+            "SymPy: x S_tau(x) > 0 on |x| > tau and = 0 on |x| <= tau, so <w^t, u^{t+1}> = "
+            "sum_i w_i S(w_i) >= 0, i.e. theta(w^t, u^{t+1}) <= pi/2 wherever u^{t+1} != 0"),
     ),
-    Claim(
-        id="L5.4-u-norm",
-        paper_ref="proof of Lemma 5.4",
-        section=SECTION,
+    _PROOF.derive(
+        "L5.4-u-norm",
         statement="||u^{t+1}|| <= 1.",
         reading="at every t with ||w^t|| = 1 (t >= 1, and t = 0 when w0 is exactly unit: the proof's "
-        "normalisation); slack 1 - ||u^{t+1}|| plus a rounding allowance 256 u (equality at lambda = 0)",
-        domain=DOMAIN,
-        hypotheses=HYPS,
-        strategy=_strategy,
+        "normalisation); slack 1 - ||u^{t+1}|| plus a rounding allowance 256 u (equality as "
+        "lambda -> 0)",
         slack=_unorm_slack,
-        prove=_prove_unorm,
-        search_scale=_SCALE,
+        prove=_by_soft_facts(
+            "SymPy: |x| - |S_tau(x)| = tau on |x| > tau and = |x| on |x| <= tau, so |S(w_i)| <= |w_i| "
+            "and ||u^{t+1}|| <= ||w^t|| = 1 (w^t normalised; w^0 unit by the proof's reading)"),
         notes="As printed without ||w0|| = 1 the step t = 0 would fail trivially (u^1 = S(w0) with "
-        "||w0|| > 1, lambda = 0); the proof states ||w^t|| = 1 for all t.",
+        "||w0|| > 1, lambda small); the proof states ||w^t|| = 1 for all t.",
     ),
-    Claim(
-        id="L5.4-invariance",
-        paper_ref="proof of Lemma 5.4",
-        section=SECTION,
-        statement=_STATEMENT_INV,
-        reading="every t of the horizon, no condition on eta (none is stated); slack min_{t>=1} "
-        "(pi - delta) - theta_t",
-        domain=DOMAIN,
-        hypotheses=HYPS,
-        strategy=_strategy,
-        slack=_invariance_slack,
-        corrected_by="L5.4-invariance+fix",
-        supports=_SUPPORTS_INVARIANCE,
-        search_scale=_SCALE,
-        notes="The proof writes w^{t+1} = C_t w^t + eta (k/(2 pi)) w* + eta beta u^{t+1} with C_t > 0; "
-        "the true coefficient of w^t is 1 - eta (k/(2 pi) + beta), negative for large eta, and the "
-        "step then overshoots.",
-    ),
-    Claim(
-        id="L5.4-invariance+fix",
-        paper_ref="proof of Lemma 5.4",
-        section=SECTION,
+    INVARIANCE,
+    INVARIANCE.fix(
         statement="Under Lemma 5.4's hypotheses and eta (k/(2 pi) + beta) <= 1: theta_t <= pi - delta "
         "implies theta_{t+1} <= pi - delta.",
         reading="every t of the horizon; slack min_{t>=1} (pi - delta) - theta_t",
-        domain=DOMAIN_FIX,
-        hypotheses=HYPS_FIX,
-        strategy=_strategy_fix,
-        slack=_invariance_slack,
-        corrects="L5.4-invariance",
-        examples=(_EDGE_FIX,),
-        search_scale=_SCALE,
+        examples=(_EDGE_FIX,), **_SMALL_ETA,
         notes="Follows from L5.4-angle-descent+fix (arcsin(2 pi beta/k) <= min(delta, pi - delta)).",
     ),
 )

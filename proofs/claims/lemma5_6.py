@@ -1,8 +1,9 @@
 """Claims of Lemma 5.6 (properties of the limit point) and of its proof, eqs. (21)-(25).
 
-Points are run specs of Algorithm 1 with the l1 penalty (:func:`proofs.claims.limits.run_points`)
-inside Lemma 5.6's hypotheses (i)-(iii); each conclusion is a slack at the run's limit point,
-computed in float64 and confirmed at the high-precision fixed point (:mod:`proofs.claims.limits`).
+Points are limit points (:mod:`proofs.claims.runs.points`) of Algorithm 1 with the l1 penalty
+inside Lemma 5.6's hypotheses (i)-(iii) (:data:`~proofs.claims.runs.hypotheses.LEMMA56`); each
+conclusion is a slack at the run's limit point, computed in float64 and confirmed at the
+high-precision fixed point (:mod:`proofs.claims.runs.limit`, :mod:`proofs.claims.runs.conclusions`).
 
 Reading common to all: (u_bar, w_bar) is the limit of the run (|w^{t+1} - w^t| <= 1e-14 in
 float64 within 40000 iterations; the claims about "the limit" are checked on runs that converge,
@@ -12,14 +13,22 @@ point with theta(w0, w*) <= pi - delta; gamma := 0 where u_bar = 0 (then w_bar =
 
 from __future__ import annotations
 
-import numpy as np
+from typing import Any
+
 import sympy as sp
 
-from proofs.claims import limits as Lm
-from proofs.engine.claim import Claim, Hypothesis, ProofResult
+from proofs.engine.backend import Backend
+from proofs.engine.claim import Claim, Constant, Constants, ProofResult
+
+from .runs import conclusions as C
+from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX, identity
+from .runs.hypotheses import H_C1_POS, LEMMA56, at_limit
+from .runs.limit import limit, norm_b, theta_gamma
+from .runs.points import RunPoint, param_expr, run_point
+from .runs.strategies import limit_points
 
 SECTION = "Lemma 5.6"
-HYP = Lm.lemma56_hypotheses()
+HYP = at_limit(LEMMA56)
 DOMAIN = (
     "run specs of Algorithm 1 with the l1 penalty: k >= 1, d >= 2, unit w*, unit w0 with "
     "theta(w0,w*) <= pi - delta, delta in (0, pi), lam > 0 with (2pi/k) lam sqrt(d) < 1, "
@@ -32,23 +41,43 @@ COMMON = (
 )
 
 #: a round point (k = 1, d = 2) inside the hypotheses of Lemma 5.6 and Theorem 1
-ROUND = {
-    "k": 1, "w_star": np.array([0.8, 0.6]), "w0": np.array([0.0, 1.0]), "lam": 0.001,
-    "beta": 0.15, "eta": 0.5, "delta": 1.5, "penalty": "l1", "a": 1.0,
-}
+ROUND = run_point([0.8, 0.6], [0.0, 1.0], k=1, lam=0.001, beta=0.15, eta=0.5, delta=1.5)
 #: a round 2-cycle: tau = lam/beta ~ 0.79 and eta k/(2pi) ~ 0.955 make w* = e1 repelling
-CYCLE = {
-    "k": 1, "w_star": np.array([1.0, 0.0]), "w0": np.array([0.6, 0.8]), "lam": 0.11,
-    "beta": 0.14, "eta": 6.0, "delta": 2.0, "penalty": "l1", "a": 1.0,
-}
+CYCLE = run_point([1.0, 0.0], [0.6, 0.8], k=1, lam=0.11, beta=0.14, eta=6.0, delta=2.0)
 #: eta (k/(2pi) + beta) > 1 while eta k/(2pi) < 1: c1 < 0 is allowed by (iii)
 C1_NEGATIVE = dict(ROUND, eta=5.0)
 
+#: the chain's coefficient of beta |u| sin(gamma) (eq. (23) gives 2 pi/k for sin(theta)/cos(theta/2))
+C23 = Constant("C23", param_expr("pi/k"), sense="lower",
+               doc="2 sin(theta) = C23 beta |u_bar| sin(gamma) in the chain (printed pi/k)")
 
-def _points(require: bool = True, c1_positive: bool = False):  # noqa: ANN202
-    return lambda: Lm.run_points(
-        "L5.6", ("l1",), require_convergence=require, c1_positive=c1_positive
-    )
+
+def _points(require: bool = True, c1_positive: bool = False) -> Any:
+    return lambda: limit_points("L5.6", ("l1",), require_convergence=require, c1_positive=c1_positive)
+
+
+def _chain(p: RunPoint, B: Backend, c: Constants) -> Any:
+    """The chain |w*-w_bar| <= 2 sin(theta) = C23 beta |u| sin(gamma) <= C23 beta sin(gamma)
+    <= K sin(gamma): the minimum of the four link slacks (the '=' an identity)."""
+    L = limit(p, B)
+    th, ga = theta_gamma(L, B)
+    beta, nu = B.scalar(p["beta"]), norm_b(L.u, B)
+    return min(2 * B.sin(th) - norm_b(L.s - L.w, B),
+               identity(B.fabs(2 * B.sin(th) - c.C23 * beta * nu * B.sin(ga)), B.scalar(2), B),
+               c.C23 * beta * B.sin(ga) - c.C23 * beta * nu * B.sin(ga),
+               c.K * B.sin(ga) - c.C23 * beta * B.sin(ga))
+
+
+def _chain_fix(p: RunPoint, B: Backend, c: Constants) -> Any:
+    """Corrected chain: |w*-w_bar| = sin(theta)/cos(theta/2) = C23 beta |u| sin(gamma) /
+    cos(theta/2) <= C23 beta sin(gamma) <= K sin(gamma), C23 = 2 pi/k, K = sin(delta)."""
+    L = limit(p, B)
+    th, ga = theta_gamma(L, B)
+    beta, nu, ch = B.scalar(p["beta"]), norm_b(L.u, B), B.cos(th / 2)
+    return min(identity(B.fabs(norm_b(L.s - L.w, B) - B.sin(th) / ch), B.scalar(2), B),
+               identity(B.fabs(B.sin(th) / ch - c.C23 * beta * nu * B.sin(ga) / ch), B.scalar(2), B),
+               c.C23 * beta * B.sin(ga) - c.C23 * beta * nu * B.sin(ga) / ch,
+               c.K * B.sin(ga) - c.C23 * beta * B.sin(ga))
 
 
 def prove_eq23() -> ProofResult:
@@ -56,7 +85,7 @@ def prove_eq23() -> ProofResult:
     beta u) with u = S(w), normalised). In an orthonormal frame w_bar = e1,
     w* = cos(t) e1 + sin(t) e2, u = (p, q, r): the e2 and e3 components of the relation give
     q = -c2 sin(t)/beta, r = 0, so |u| sin(gamma) = |u - <u, e1> e1| = c2 sin(t)/beta."""
-    t, c2, beta, mu, p, q, r, eta, c1 = sp.symbols("t c2 beta mu p q r eta c1", real=True)
+    t, c2, beta, p, q, r, eta, c1 = sp.symbols("t c2 beta p q r eta c1", real=True)
     w = sp.Matrix([1, 0, 0])
     s = sp.Matrix([sp.cos(t), sp.sin(t), 0])
     u = sp.Matrix([p, q, r])
@@ -87,198 +116,118 @@ def prove_eq23() -> ProofResult:
     )
 
 
+#: the shared record of Lemma 5.6's claims at the limit (not registered: each derives from it)
+LIMIT = Claim(
+    id="L5.6", paper_ref="Lemma 5.6", section=SECTION, statement="", reading=COMMON, domain=DOMAIN,
+    hypotheses=HYP, strategy=_points(), examples=(ROUND,), search_scale=2.0,
+)
+_PROOF = LIMIT.derive("L5.6-proof", paper_ref="proof of Lemma 5.6")
+_CONVERGENCE_READING = (
+    "converges: |w^{t+1} - w^t| <= 1e-14 within 40000 float64 iterations and the float limit is "
+    "matched (<= 1e-6) by a fixed point of Algorithm 1's map at 50/100 digits (the 'critical "
+    "point' read as a stationary point of the iteration). A run that does not converge within the "
+    "cap counts only if a 2-cycle persists at 50 and 100 digits in mpmath (slow convergence is not "
+    "confirmed)."
+)
+
+CONVERGENCE = LIMIT.derive(
+    "L5.6-convergence",
+    statement="Hypotheses (i) theta(w0,w*) <= pi - delta, delta > 0; (ii) (2pi/k) lam sqrt(d) < 1 "
+    "and beta <= k sin(delta)/(2pi); (iii) eta k/(2pi) < 1. Then (u^t, w^t) converges to a "
+    "critical point (u_bar, w_bar).",
+    reading=_CONVERGENCE_READING, strategy=_points(False), slack=C.converges,
+    examples=(CYCLE, ROUND, C1_NEGATIVE),
+    supports=("L5.6-theta-lt-delta", "L5.6-eq11", "L5.6-eq23", "L5.6-eq25", "T1-convergence",
+              "C1.1-l0", "C1.1-tl1"),
+    notes="slack 1 if converged, -|w^{t+1}-w^t| at a confirmed 2-cycle. At CYCLE the "
+    "iterates alternate between (0.60489, +0.79631) and (0.60489, -0.79631): the fixed "
+    "point w* = e1 has tangential multiplier c1/(c1 + eta mu) < -1 (c1 = 1 - eta(k/2pi + "
+    "beta) < 0)",
+)
+EQ11 = LIMIT.derive(
+    "L5.6-eq11",
+    statement="Same hypotheses, gamma := theta(u_bar, w_bar): |w* - w_bar| <= 1/2 sin(delta) sin(gamma).",
+    slack=lambda p, B, c: C.eq11(p, B, c.K), constants_decl=(K_EQ11,),
+    supports=("T1-eq11", "T1-eq12", "C1.1-l0", "C1.1-tl1"),
+)
+EQ21 = _PROOF.derive(
+    "L5.6-eq21",
+    paper_ref="proof of Lemma 5.6, eqs. (21)-(22)",
+    statement="w_bar = C_bar (c1 w_bar + eta c2 w* + eta beta u_bar) with c2 = k/(2pi), c1 > 0 "
+    "(due to (iii)), u_bar = S_{lam/beta}(w_bar); hence c2 w* + beta u_bar is parallel to w_bar.",
+    reading=COMMON + "; c1 = 1 - eta (k/(2pi) + beta) (the update with E g = (k/2pi)(w - w*) "
+    "for unit w); conclusion: c1 > 0, C_bar = 1/(c1 + eta mu) > 0 and c2 w* + beta u_bar = "
+    "mu w_bar with mu > 0 ('parallel' read as same direction), all strict",
+    slack=C.eq21, examples=(C1_NEGATIVE, ROUND), strict=True,
+    notes="the parallel conclusion (22), which (23)-(25) use, holds without c1 > 0",
+)
+CHAIN = _PROOF.derive(
+    "L5.6-chain",
+    statement="|w* - w_bar| <= 2 sin(theta) = pi beta |u_bar| sin(gamma)/k <= pi beta sin(gamma)/k "
+    "<= 1/2 sin(delta) sin(gamma) (each link is a claim).",
+    reading=COMMON + "; slack = min of the four links (the '=' an identity slack)",
+    slack=_chain, constants_decl=(C23, K_EQ11), supports=("L5.6-eq11", "T1-eq11", "T1-eq12"),
+    notes="by (23), pi beta |u| sin(gamma)/k = sin(theta)/2, not 2 sin(theta)",
+)
+
 CLAIMS: tuple[Claim, ...] = (
-    Claim(
-        id="L5.6-convergence",
-        paper_ref="Lemma 5.6",
-        section=SECTION,
-        statement="Hypotheses (i) theta(w0,w*) <= pi - delta, delta > 0; (ii) (2pi/k) lam sqrt(d) < 1 "
-        "and beta <= k sin(delta)/(2pi); (iii) eta k/(2pi) < 1. Then (u^t, w^t) converges to a "
-        "critical point (u_bar, w_bar).",
-        reading="converges: |w^{t+1} - w^t| <= 1e-14 within 40000 float64 iterations and the "
-        "float limit is matched (<= 1e-6) by a fixed point of Algorithm 1's map at 50/100 digits "
-        "(the 'critical point' read as a stationary point of the iteration). A run that does not "
-        "converge within the cap counts only if a 2-cycle persists at 50 and 100 digits in "
-        "mpmath (slow convergence is not confirmed).",
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(False),
-        slack=Lm.s_converges,
-        examples=(CYCLE, ROUND, C1_NEGATIVE),
-        search_scale=2.0,
-        corrected_by="L5.6-convergence+fix",
-        supports=("L5.6-theta-lt-delta", "L5.6-eq11", "L5.6-eq23", "L5.6-eq25", "T1-convergence",
-                  "C1.1-l0", "C1.1-tl1"),
-        notes="slack 1 if converged, -|w^{t+1}-w^t| at a confirmed 2-cycle. At CYCLE the "
-        "iterates alternate between (0.60489, +0.79631) and (0.60489, -0.79631): the fixed "
-        "point w* = e1 has tangential multiplier c1/(c1 + eta mu) < -1 (c1 = 1 - eta(k/2pi + "
-        "beta) < 0)",
-    ),
-    Claim(
-        id="L5.6-convergence+fix",
+    CONVERGENCE,
+    CONVERGENCE.fix(
         paper_ref="Lemma 5.6 (corrected)",
-        section=SECTION,
         statement="Hypotheses (i)-(iii) and in addition eta (k/(2pi) + beta) < 1 (c1 > 0): "
         "(u^t, w^t) converges to a fixed point (u_bar, w_bar).",
-        reading="as L5.6-convergence",
-        domain=DOMAIN + ", eta (k/(2pi) + beta) < 1",
-        hypotheses=HYP + (Hypothesis("eta (k/(2pi) + beta) < 1", Lm.m_c1, strict=True),),
-        strategy=_points(False, c1_positive=True),
-        slack=Lm.s_converges,
-        examples=(ROUND,),
-        search_scale=2.0,
-        corrects="L5.6-convergence",
+        reading="as L5.6-convergence", domain=DOMAIN + ", eta (k/(2pi) + beta) < 1",
+        add_hypotheses=(H_C1_POS,), strategy=_points(False, c1_positive=True), examples=(ROUND,),
         notes="the extra condition is what (21) assumes (c1 > 0); Theorem 1's eta <= 1/(beta+L) "
         "does not imply it",
     ),
-    Claim(
-        id="L5.6-theta-lt-delta",
-        paper_ref="Lemma 5.6",
-        section=SECTION,
-        statement="Same hypotheses: theta := theta(w_bar, w*) < delta.",
-        reading=COMMON,
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_theta_lt_delta,
-        examples=(ROUND, C1_NEGATIVE),
-        search_scale=2.0,
-        strict=True,
+    LIMIT.derive(
+        "L5.6-theta-lt-delta", statement="Same hypotheses: theta := theta(w_bar, w*) < delta.",
+        slack=C.theta_lt_delta, examples=(ROUND, C1_NEGATIVE), strict=True,
     ),
-    Claim(
-        id="L5.6-eq11",
-        paper_ref="Lemma 5.6",
-        section=SECTION,
-        statement="Same hypotheses, gamma := theta(u_bar, w_bar): |w* - w_bar| <= 1/2 sin(delta) sin(gamma).",
-        reading=COMMON,
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_eq11,
-        examples=(ROUND,),
-        search_scale=2.0,
-        corrected_by="L5.6-eq11+fix",
-        supports=("T1-eq11", "T1-eq12", "C1.1-l0", "C1.1-tl1"),
-    ),
-    Claim(
-        id="L5.6-eq11+fix",
+    EQ11,
+    EQ11.fix(
         paper_ref="Lemma 5.6 (corrected)",
-        section=SECTION,
         statement="Same hypotheses: |w* - w_bar| <= (2pi/k) beta sin(gamma) <= sin(delta) sin(gamma) "
         "(constant 1 in place of 1/2; sup of |w*-w_bar|/(sin delta sin gamma) is 1, approached as "
         "lam/beta -> 0 with beta at its bound).",
-        reading=COMMON + "; checks the stronger first inequality (the second is (ii))",
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_eq11_fix,
-        examples=(ROUND,),
-        search_scale=2.0,
-        corrects="L5.6-eq11",
+        reading=COMMON + "; checks the stronger first inequality (the second is (ii)): K = (2pi/k) beta",
+        constants={"K": K_EQ11_FIX},
         notes="|w*-w_bar| = sin(theta)/cos(theta/2) = (2pi/k) beta |u| sin(gamma)/cos(theta/2) and "
         "|u| <= cos(gamma) <= cos(theta/2)",
     ),
-    Claim(
-        id="L5.6-eq21",
-        paper_ref="proof of Lemma 5.6, eqs. (21)-(22)",
-        section=SECTION,
-        statement="w_bar = C_bar (c1 w_bar + eta c2 w* + eta beta u_bar) with c2 = k/(2pi), c1 > 0 "
-        "(due to (iii)), u_bar = S_{lam/beta}(w_bar); hence c2 w* + beta u_bar is parallel to w_bar.",
-        reading=COMMON + "; c1 = 1 - eta (k/(2pi) + beta) (the update with E g = (k/2pi)(w - w*) "
-        "for unit w); conclusion: c1 > 0, C_bar = 1/(c1 + eta mu) > 0 and c2 w* + beta u_bar = "
-        "mu w_bar with mu > 0 ('parallel' read as same direction), all strict",
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_eq21,
-        examples=(C1_NEGATIVE, ROUND),
-        search_scale=2.0,
-        strict=True,
-        corrected_by="L5.6-eq21+fix",
-        supports=(),
-        notes="the parallel conclusion (22), which (23)-(25) use, holds without c1 > 0",
-    ),
-    Claim(
-        id="L5.6-eq21+fix",
+    EQ21,
+    EQ21.fix(
         paper_ref="proof of Lemma 5.6, eqs. (21)-(22) (corrected)",
-        section=SECTION,
         statement="w_bar = C_bar (c1 w_bar + eta c2 w* + eta beta u_bar) with C_bar > 0, "
         "c1 = 1 - eta (k/(2pi) + beta) of either sign (c1 > 0 iff eta (k/(2pi) + beta) < 1, "
         "not implied by (iii)); hence c2 w* + beta u_bar = mu w_bar with mu > 0.",
-        reading=COMMON,
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_eq21_fix,
-        examples=(C1_NEGATIVE, ROUND),
-        search_scale=2.0,
-        strict=True,
-        corrects="L5.6-eq21",
+        reading=COMMON, slack=lambda p, B: C.eq21(p, B, c1_positive=False), notes="",
     ),
-    Claim(
-        id="L5.6-eq23",
-        paper_ref="proof of Lemma 5.6, eq. (23)",
-        section=SECTION,
+    _PROOF.derive(
+        "L5.6-eq23", paper_ref="proof of Lemma 5.6, eq. (23)",
         statement="At the limit: (k/(2pi)) sin(theta) = beta |u_bar| sin(gamma).",
         reading=COMMON + "; identity slack (rounding allowance 256 ulp of k/(2pi) + beta)",
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_eq23,
-        prove=prove_eq23,
-        examples=(ROUND, C1_NEGATIVE),
-        search_scale=2.0,
+        slack=C.eq23, prove=prove_eq23, examples=(ROUND, C1_NEGATIVE),
     ),
-    Claim(
-        id="L5.6-eq25",
-        paper_ref="proof of Lemma 5.6, eq. (25)",
-        section=SECTION,
+    _PROOF.derive(
+        "L5.6-eq25", paper_ref="proof of Lemma 5.6, eq. (25)",
         statement="At the limit: w* - (2pi/k) beta (w_bar - u_bar) = C w_bar with "
         "0 < C <= k/(k - 2pi lam sqrt(d)).",
         reading=COMMON + "; C := <w* - (2pi/k) beta (w_bar - u_bar), w_bar>, the identity "
         "checked with a rounding allowance, C > 0 strict",
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_eq25,
-        examples=(ROUND,),
-        search_scale=2.0,
-        strict=True,
+        slack=lambda p, B, c: C.eq25(p, B, c.C_MAX), constants_decl=(C_MAX,), strict=True,
         notes="C = cos(theta) - (2pi/k) beta <w_bar - u_bar, w_bar> <= cos(theta) <= 1: the best "
         "constant for the upper bound is 1 (sup, approached as lam -> 0), below the printed "
         "k/(k - 2pi lam sqrt d)",
     ),
-    Claim(
-        id="L5.6-chain",
-        paper_ref="proof of Lemma 5.6",
-        section=SECTION,
-        statement="|w* - w_bar| <= 2 sin(theta) = pi beta |u_bar| sin(gamma)/k <= pi beta sin(gamma)/k "
-        "<= 1/2 sin(delta) sin(gamma) (each link is a claim).",
-        reading=COMMON + "; slack = min of the four links (the '=' an identity slack)",
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_chain,
-        examples=(ROUND,),
-        search_scale=2.0,
-        corrected_by="L5.6-chain+fix",
-        supports=("L5.6-eq11", "T1-eq11", "T1-eq12"),
-        notes="by (23), pi beta |u| sin(gamma)/k = sin(theta)/2, not 2 sin(theta)",
-    ),
-    Claim(
-        id="L5.6-chain+fix",
+    CHAIN,
+    CHAIN.fix(
         paper_ref="proof of Lemma 5.6 (corrected)",
-        section=SECTION,
         statement="|w* - w_bar| = sin(theta)/cos(theta/2) = (2pi/k) beta |u_bar| sin(gamma)/cos(theta/2) "
         "<= (2pi/k) beta sin(gamma) <= sin(delta) sin(gamma).",
         reading=COMMON + "; slack = min of the four links (the two '=' identity slacks)",
-        domain=DOMAIN,
-        hypotheses=HYP,
-        strategy=_points(),
-        slack=Lm.s_chain_fix,
-        examples=(ROUND,),
-        search_scale=2.0,
-        corrects="L5.6-chain",
+        slack=_chain_fix, constants={"C23": param_expr("2*pi/k"), "K": param_expr("sin(delta)")},
         notes="third link: |u| <= cos(gamma) (soft thresholding: <S(w), w> >= |S(w)|^2) and "
         "theta <= 2 gamma",
     ),
