@@ -3,7 +3,9 @@
 * every strategy point satisfies its claim's hypotheses at 50 digits;
 * the strategies reach the hard places (k = 1, d = 2, tiny angles, angles near pi, tiny/large norms);
 * slacks are >= 0 at known-good points and < 0 at known counterexamples (evaluated at 50 digits);
-* the unbounded families grow; the segment margin of L5.2-descent+fix matches brute force.
+* the unbounded families grow; the segment margin of L5.2-descent+fix matches brute force;
+* a variant with another constant is one public call (``claim.with_constants``), and its verdict
+  follows the constant.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from hypothesis import strategies as st
 
 from proofs.claims import claim_set
 from proofs.claims import strategies as S
-from proofs.claims.lemma5_2 import _segment_angle_margin, mirror_family
 from proofs.engine.backend import FLOAT, MpBackend
-from proofs.engine.confirm import eval_mp, holds
+from proofs.engine.confirm import confirm, eval_mp, holds
+from proofs.engine.decide import decide
 
 MY_SECTIONS = ("Section 3", "Lemma 5.1", "Lemma 5.2", "Lemma 5.3")
 CLAIMS = {c.id: c for c in claim_set().claims if c.section in MY_SECTIONS}
@@ -29,7 +31,7 @@ FEW = settings(max_examples=15, deadline=None, database=None, derandomize=True,
 
 
 def slack50(cid: str, point: dict) -> mpmath.mpf:
-    return eval_mp(CLAIMS[cid].slack, point, 50)
+    return eval_mp(CLAIMS[cid].slack_fn, point, 50)
 
 
 def ratio50(cid: str, point: dict) -> mpmath.mpf:
@@ -70,7 +72,7 @@ def test_strategy_points_inside_hypotheses(cid: str) -> None:
             m = eval_mp(h.margin, point, 50, h.name)
             assert holds(m, m, h.strict), (h.name, point)
         # the float slack / ratio evaluates to a finite number
-        fn = claim.slack if claim.slack is not None else claim.existential.ratio
+        fn = claim.slack_fn if claim.slack is not None else claim.existential.ratio
         assert math.isfinite(float(fn(point, FLOAT)))
 
     check()
@@ -204,7 +206,7 @@ def test_mirror_family_ratio_grows_like_cot(cid: str) -> None:
     B = MpBackend(50)
     for e in ("1e-2", "1e-6"):
         with B.context():
-            p = mirror_family(mpmath.mpf(e))
+            p = CLAIMS[cid].existential.family(mpmath.mpf(e))
         r = ratio50(cid, p)
         with mpmath.workdps(50):
             assert abs(r / (mpmath.cot(mpmath.mpf(e)) / (2 * mpmath.pi)) - 1) < mpmath.mpf("1e-30")
@@ -230,7 +232,8 @@ def test_segment_margin_matches_brute_force(data: st.DataObject) -> None:
     w2 = data.draw(S.vector_at_angle(s, data.draw(S.angles()), data.draw(S.norms())))
     delta = data.draw(st.floats(1e-3, math.pi / 2))
     p = {"k": 1, "w_star": s, "w1": w1, "w2": w2, "delta": delta}
-    m = _segment_angle_margin(p, FLOAT)
+    inside = "segment [w1, w2] inside theta in [delta, pi - delta]"
+    m = next(h for h in CLAIMS["L5.2-descent+fix"].hypotheses if h.name == inside).margin(p, FLOAT)
     ts = np.linspace(0, 1, 4001)
     sh = s / np.linalg.norm(s)
     vals = []
@@ -242,3 +245,44 @@ def test_segment_margin_matches_brute_force(data: st.DataObject) -> None:
     scale = max(np.linalg.norm(w1), np.linalg.norm(w2))
     assert m <= min(vals) + 1e-9 * scale  # exact min is below every sample
     assert m >= min(vals) - 1e-3 * scale * np.linalg.norm(w2 - w1) - 1e-9 * scale  # and close to the grid min
+
+
+# --------------------------------------------------------------------------------------------
+# a variant with another constant: one public call, no private names
+# --------------------------------------------------------------------------------------------
+def test_variant_with_a_tighter_constant_is_refuted_at_an_explicit_point() -> None:
+    eq16 = claim_set().by_id()["L5.3-eq16+fix"]  # L = k/(2 pi), the best constant
+    tighter = eq16.with_constants(L="97/100*k/(2*pi)")
+    assert tighter.id == "L5.3-eq16+fix[L=97*k/(200*pi)]" and tighter.prove is None
+    # theta1 = theta2 = 1, mirror pair: the slack is (L/2 - k/(4 pi))|w2 - w1|^2 < 0
+    p = _sphere_point(3, 1.0, 1.0, mirror=True)
+    conf = confirm(tighter, p)
+    assert conf.confirmed, conf.reason
+    with mpmath.workdps(50):  # (the point's floats are within 1e-16 of theta = 1)
+        gap = (mpmath.mpf(97) / 100 - 1) * 3 / (4 * mpmath.pi) * (2 * mpmath.sin(mpmath.mpf(1))) ** 2
+        assert abs(conf.slack50 / gap - 1) < mpmath.mpf(10) ** -14
+    assert confirm(eq16, p).confirmed is False  # the claim's own constant holds there
+    assert decide(tighter, "ci").verdict == "refuted"
+
+
+def test_variant_with_the_corrected_constant_holds() -> None:
+    eq15 = claim_set().by_id()["L5.3-eq15"]
+    same = eq15.with_constants(K="k/(2*pi)")  # the printed K, restated: no proof is kept
+    assert same.prove is None and same.constant("K").text() == eq15.constant("K").text()
+    assert decide(same, "ci").verdict == "unrefuted"
+    eq16 = claim_set().by_id()["L5.3-eq16"]
+    fixed = eq16.with_constants(L="k/(2*pi)")  # eq. (16) as printed, with the fix's constant
+    v = decide(fixed, "ci")
+    assert v.verdict == "unrefuted" and v.budget["examples_tried"] > 100
+
+
+@pytest.mark.parametrize("cid,name,looser,tighter", [
+    ("L5.3-eq15", "K", "k/pi", "99/100*k/(2*pi)"),
+    ("L5.3-constants+fix", "K1", "1", "49/100"),
+    ("L5.2-lipschitz+fix", "L_numerator", "k/pi*Max(1, cot(delta))", None),
+])
+def test_looser_constant_is_never_refuted(cid: str, name: str, looser: str, tighter: str | None) -> None:
+    claim = claim_set().by_id()[cid]
+    assert decide(claim.with_constants(**{name: looser}), "ci").verdict == "unrefuted"
+    if tighter is not None:
+        assert decide(claim.with_constants(**{name: tighter}), "ci").verdict == "refuted"

@@ -3,21 +3,21 @@
 * the exact-candidate minimiser (proofs.claims.scalar_prox) agrees with a dense grid plus local
   refinement in mpmath on random inputs;
 * the slacks are >= 0 at clear interior points (float64 and 50 digits);
-* deliberately broken operators (threshold scaled by 0.9, lambda replaced by 2 lambda) are
-  refuted by the engine's search over the claims' own strategies (so the strategies reach them);
+* deliberately broken thresholds (scaled by 0.9, lambda replaced by 2 lambda), each one public
+  call ``claim.with_constants(...)``, are refuted by the engine's search over the claims' own
+  strategies (so the strategies reach them);
+* Algorithm 1's operators (proofs.algorithm.thresholds) implement the printed ones;
 * the engine's verdicts on the registered claims.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 import mpmath
 import numpy as np
 import pytest
 
-from proofs.algorithm.thresholds import _g_float, _g_mp, hard_threshold, tl1_t, tl1_threshold
-from proofs.claims import definition1, lemma5_7, lemma5_8
+from proofs.algorithm.thresholds import hard_threshold, tl1_t, tl1_threshold
+from proofs.claims import claim_set, lemma5_7, lemma5_8
 from proofs.claims.scalar_prox import (
     brute_force_min,
     l0_exact_min,
@@ -28,7 +28,9 @@ from proofs.claims.scalar_prox import (
 from proofs.engine.backend import FLOAT, MpBackend
 from proofs.engine.decide import decide
 from proofs.engine.points import to_mp
-from proofs.engine.search import search
+
+CLAIMS = claim_set().by_id()
+L57, L58 = CLAIMS["L5.7-tl1-prox"], CLAIMS["L5.8-l0-prox"]
 
 
 def _rand_inputs(n: int, seed: int) -> list[tuple[float, float, float]]:
@@ -93,20 +95,12 @@ INTERIOR_57 = [
 INTERIOR_58 = [{"x": 3.0, "lam": 0.5}, {"x": -0.2, "lam": 0.5}, {"x": 0.0, "lam": 2.0}]
 
 
-@pytest.mark.parametrize("p", INTERIOR_57)
-def test_l57_slack_nonnegative_interior(p: dict) -> None:
-    assert lemma5_7.slack(p, FLOAT) >= 0
+@pytest.mark.parametrize("claim,p", [(L57, p) for p in INTERIOR_57] + [(L58, p) for p in INTERIOR_58])
+def test_slack_nonnegative_interior(claim, p: dict) -> None:
+    assert claim.evaluate(p, FLOAT) >= 0
     B = MpBackend(50)
     with B.context():
-        assert lemma5_7.slack(to_mp(p), B) >= 0
-
-
-@pytest.mark.parametrize("p", INTERIOR_58)
-def test_l58_slack_nonnegative_interior(p: dict) -> None:
-    assert lemma5_8.slack(p, FLOAT) >= 0
-    B = MpBackend(50)
-    with B.context():
-        assert lemma5_8.slack(to_mp(p), B) >= 0
+        assert claim.evaluate(to_mp(p), B) >= 0
 
 
 def test_tie_is_accepted() -> None:
@@ -115,98 +109,56 @@ def test_tie_is_accepted() -> None:
     for dps in (50, 100):
         B = MpBackend(dps)
         with B.context():
-            assert lemma5_7.slack(to_mp(p), B) >= 0
-            assert lemma5_8.slack(to_mp({"x": 2.0, "lam": 2.0}), B) >= 0
+            assert L57.evaluate(to_mp(p), B) >= 0
+            assert L58.evaluate(to_mp({"x": 2.0, "lam": 2.0}), B) >= 0
 
 
-# ----------------------------------------------------------------------------- broken operators
+# ----------------------------------------------------------------------------- broken thresholds
+
+BROKEN_57 = {
+    "t*0.9": {"T_SMALL": "9/10*lam*(a+1)/a", "T_LARGE": "9/10*(sqrt(2*lam*(a+1)) - a/2)"},
+    "2λ": {"T_SMALL": "2*lam*(a+1)/a", "T_LARGE": "sqrt(4*lam*(a+1)) - a/2", "LAM_SWITCH": "a**2/(4*(a+1))"},
+}
+BROKEN_58 = {"t*0.9": {"T": "9/10*sqrt(2*lam)"}, "2λ": {"T": "sqrt(4*lam)"}}
 
 
-def _tl1_threshold_scaled(scale: float):
-    """Printed g_λ but with the threshold t replaced by scale * t."""
-
-    def op(x, lam, a):
-        if isinstance(x, mpmath.mpf):
-            ax = abs(x)
-            if not ax > scale * tl1_t(lam, a):
-                return mpmath.mpf(0)
-            g, ok = _g_mp(ax, lam, a)
-            return mpmath.sign(x) * g if ok else mpmath.mpf(0)
-        ax = abs(float(x))
-        if not ax > scale * float(tl1_t(lam, a)):
-            return 0.0
-        g, _ = _g_float(np.asarray(ax), lam, a)
-        return float(np.sign(x) * g)
-
-    return op
+@pytest.mark.parametrize("claim,name,values", [(L57, n, v) for n, v in BROKEN_57.items()]
+                         + [(L58, n, v) for n, v in BROKEN_58.items()])
+def test_broken_threshold_is_refuted(claim, name: str, values: dict) -> None:
+    broken = claim.with_constants(**values)  # same strategy and explicit hard points, no proof
+    v = decide(broken, "ci")
+    assert v.verdict == "refuted" and v.method == "search", f"broken threshold ({name}): {v.summary}"
+    assert mpmath.mpf(v.slack) < 0
 
 
-def _tl1_double_lambda(x, lam, a):
-    return lemma5_7.printed_operator(x, 2 * lam, a)
-
-
-def _l0_scaled(x, lam):
-    t = mpmath.sqrt(2 * lam) if isinstance(x, mpmath.mpf) else float(np.sqrt(2 * lam))
-    return x if abs(x) > 0.9 * t else 0 * x
-
-
-def _l0_double_lambda(x, lam):
-    return lemma5_8.printed_operator(x, 2 * lam)
-
-
-def _broken(claim, slack):
-    # same search as the claim (strategy and its explicit hard points), without its proof
-    return dataclasses.replace(claim, slack=slack, prove=None)
-
-
-@pytest.mark.parametrize(
-    "name,op", [("t*0.9", _tl1_threshold_scaled(0.9)), ("2λ", _tl1_double_lambda)]
-)
-def test_l57_broken_operator_is_refuted(name: str, op) -> None:
-    claim = _broken(lemma5_7.CLAIMS[0], lemma5_7.make_slack(op))
-    out = search(claim, "ci")
-    assert out.error is None, out.error
-    assert out.found, f"broken operator ({name}) not refuted: best slack {out.best}"
-    assert out.confirmation is not None and out.confirmation.slack50 < 0
-
-
-def test_l57_scaled_threshold_sanity() -> None:
-    # the scaled-threshold operator equals the printed one away from (0.9t, t]
-    op = _tl1_threshold_scaled(1.0)
+def test_algorithm_implements_the_printed_operators() -> None:
+    c57 = lambda lam, a: L57.constants_at({"lam": lam, "a": a}, FLOAT)  # noqa: E731
     for x, lam, a in _rand_inputs(20, 3):
-        assert op(x, lam, a) == pytest.approx(float(tl1_threshold(x, lam, a)), abs=1e-12)
-
-
-@pytest.mark.parametrize("name,op", [("t*0.9", _l0_scaled), ("2λ", _l0_double_lambda)])
-def test_l58_broken_operator_is_refuted(name: str, op) -> None:
-    claim = _broken(lemma5_8.CLAIMS[0], lemma5_8.make_slack(op))
-    out = search(claim, "ci")
-    assert out.error is None, out.error
-    assert out.found, f"broken operator ({name}) not refuted: best slack {out.best}"
-
-
-def test_hard_threshold_is_single_source() -> None:
-    assert lemma5_8.printed_operator(3.0, 0.5) == float(hard_threshold(3.0, 0.5))
+        t = lemma5_7.printed_threshold(lam, c57(lam, a))
+        assert t == pytest.approx(float(tl1_t(lam, a)), rel=1e-14)
+        y, _ = lemma5_7.printed_output(x, lam, a, t, FLOAT)
+        assert y == pytest.approx(float(tl1_threshold(x, lam, a)), abs=1e-12)
+    for x, lam in [(3.0, 0.5), (-0.9, 0.5), (2.0, 2.0), (0.0, 1.0)]:
+        t = L58.constants_at({"lam": lam}, FLOAT).T
+        assert lemma5_8.printed_output(x, t) == float(hard_threshold(x, lam))
 
 
 # ----------------------------------------------------------------------------- engine verdicts
 
 
 def test_l57_verdict() -> None:
-    v = decide(lemma5_7.CLAIMS[0], "ci")
+    v = decide(L57, "ci")
     assert v.verdict == "proved" and v.method == "symbolic", (v.verdict, v.error, v.summary)
     assert v.budget.get("examples_tried", 0) >= 100  # the search ran as well
 
 
 def test_l58_verdict() -> None:
-    v = decide(lemma5_8.CLAIMS[0], "ci")
+    v = decide(L58, "ci")
     assert v.verdict == "proved" and v.method == "symbolic", (v.verdict, v.error, v.summary)
 
 
 def test_d1_verdicts() -> None:
-    by_id = {c.id: c for c in definition1.CLAIMS}
-    v = decide(by_id["D1-interpolation"], "ci")
+    v = decide(CLAIMS["D1-interpolation"], "ci")
     assert (v.verdict, v.method) == ("proved", "symbolic"), (v.verdict, v.error, v.summary)
-    u = decide(by_id["D1-interpolation@uniform"], "ci")
+    u = decide(CLAIMS["D1-interpolation@uniform"], "ci")
     assert (u.verdict, u.method) == ("refuted", "unbounded-family"), (u.verdict, u.error)
-

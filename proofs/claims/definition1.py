@@ -18,7 +18,11 @@ from typing import Any
 
 import sympy as sp
 
-from proofs.engine.claim import Claim, ExistentialConstant, Hypothesis, Point, ProofResult
+from proofs.engine.backend import Backend
+from proofs.engine.claim import Claim, Constant, ExistentialConstant, Point, ProofResult
+from proofs.engine.proof import by_sympy, proof
+
+from .scalar_prox import positive
 
 SECTION = "Definition 1"
 PAPER_REF = "Definition 1 (Sec. 3)"
@@ -53,51 +57,36 @@ def prove() -> ProofResult:
         "x < 0": (xn, sp.Integer(1), -xn),
         "x = 0": (sp.Integer(0), sp.Integer(0), sp.Integer(0)),
     }
-    checks: dict[str, str] = {}
-    ok = True
+    steps = []
     for name, (xv, l0_val, l1_val) in cases.items():
         r = _rho(xv, a)
-        lim0 = sp.limit(r, a, 0, "+")
-        liminf = sp.limit(r, a, sp.oo)
-        good0 = sp.simplify(lim0 - l0_val) == 0
-        good1 = sp.simplify(liminf - l1_val) == 0
-        ok = ok and bool(good0) and bool(good1)
-        checks[f"{name}: lim a→0+ ρ_a(x)"] = f"{lim0} (expected 1{{x≠0}} = {l0_val}): {good0}"
-        checks[f"{name}: lim a→∞ ρ_a(x)"] = f"{liminf} (expected |x| = {l1_val}): {good1}"
+        lim0, liminf = sp.limit(r, a, 0, "+"), sp.limit(r, a, sp.oo)
+        steps += [by_sympy(f"{name}: lim a→0+ ρ_a(x) = {lim0} = 1{{x≠0}}", sp.simplify(lim0 - l0_val) == 0),
+                  by_sympy(f"{name}: lim a→∞ ρ_a(x) = {liminf} = |x|", sp.simplify(liminf - l1_val) == 0)]
     # exact deviations, x > 0 (x < 0 by symmetry rho_a(-x) = rho_a(x))
-    dev0 = sp.simplify(_rho(xp, a) - 1 - a * (xp - 1) / (a + xp))
-    dev1 = sp.simplify(_rho(xp, a) - xp - xp * (1 - xp) / (a + xp))
-    ok = ok and dev0 == 0 and dev1 == 0
-    checks["ρ_a(x) − 1 = a(|x| − 1)/(a + |x|)"] = str(dev0 == 0)
-    checks["ρ_a(x) − |x| = |x|(1 − |x|)/(a + |x|)"] = str(dev1 == 0)
-    checks["ρ_a(−x) = ρ_a(x)"] = str(sp.simplify(_rho(-xp, a) - _rho(xp, a)) == 0)
-    return ProofResult(
-        ok=bool(ok),
-        method="symbolic",
-        summary=(
-            "SymPy limit: for x > 0, x < 0 and x = 0, lim_{a→0+} ρ_a(x) = 1{x≠0} and "
-            "lim_{a→∞} ρ_a(x) = |x| (pointwise; ρ_a − 1 = a(|x|−1)/(a+|x|), "
-            "ρ_a − |x| = |x|(1−|x|)/(a+|x|))"
-            if ok else "SymPy did not confirm every limit: " + str(checks)
-        ),
-        details=checks,
-    )
+    steps += [
+        by_sympy("ρ_a(x) − 1 = a(|x| − 1)/(a + |x|)", sp.simplify(_rho(xp, a) - 1 - a * (xp - 1) / (a + xp)) == 0),
+        by_sympy("ρ_a(x) − |x| = |x|(1 − |x|)/(a + |x|)", sp.simplify(_rho(xp, a) - xp - xp * (1 - xp) / (a + xp)) == 0),
+        by_sympy("ρ_a(−x) = ρ_a(x)", sp.simplify(_rho(-xp, a) - _rho(xp, a)) == 0),
+    ]
+    return proof(steps)
 
 
 # ----------------------------------------------------------------------------- @uniform reading
 
-HALF = 0.5
+#: the epsilon of the uniform reading's consequence checked (exact; see the claim's reading)
+EPS = Constant("EPS", "1/2", doc="sup_x |rho_a(x) - 1{x != 0}| <= EPS for all small a")
 
 
-def _uniform_ratio(p: Point, B: Any) -> Any:
-    """1{|rho_a(x) - 1{x != 0}| > 1/2} / a: bounded by a constant iff there is delta > 0 with
-    sup_x |rho_a(x) - 1{x != 0}| <= 1/2 for all a < delta (the eps = 1/2 case of uniformity)."""
+def _uniform_ratio(p: Point, B: Backend) -> Any:
+    """1{|rho_a(x) - 1{x != 0}| > EPS} / a: bounded by a constant iff there is delta > 0 with
+    sup_x |rho_a(x) - 1{x != 0}| <= EPS for all a < delta (the eps = 1/2 case of uniformity)."""
     a, x = B.scalar(p["a"]), B.scalar(p["x"])
     ax = B.fabs(x)
     rho = (a + 1) * ax / (a + ax)
     ind = 1 if x != 0 else 0
     dev = B.fabs(rho - ind)
-    q = B.scalar(1) if dev > HALF else B.scalar(0)
+    q = B.scalar(1) if dev > EPS.at(p, B) else B.scalar(0)
     return q / a
 
 
@@ -108,49 +97,29 @@ def _uniform_family(eps: Any) -> Point:
 def _uniform_limit() -> ProofResult:
     e = sp.symbols("epsilon", positive=True)
     a, x = sp.symbols("a", positive=True), sp.symbols("x", positive=True)
-    xe = e / (3 * e + 2)
-    rho_e = sp.simplify(_rho(xe, e))
-    is_third = sp.simplify(rho_e - sp.Rational(1, 3)) == 0
-    dev_gt = bool(sp.Abs(rho_e - 1) > sp.Rational(1, 2))
-    grow = sp.limit(1 / e, e, 0, "+")
+    rho_e = sp.simplify(_rho(e / (3 * e + 2), e))
     # sup_x |rho_a(x) - 1| = max(1, a): the limits at x -> 0+ and x -> oo
     sup0 = sp.limit(a * (1 - x) / (a + x), x, 0, "+")
     supinf = sp.limit(a * (x - 1) / (a + x), x, sp.oo)
-    ok = bool(is_third and dev_gt and grow == sp.oo and sup0 == 1 and supinf == a)
-    return ProofResult(
-        ok=ok,
-        method="symbolic",
-        summary=(
-            "SymPy: at a = ε, x = ε/(3ε+2) (x ≠ 0), ρ_a(x) = 1/3 exactly, so |ρ_a(x) − 1| = 2/3 > 1/2 "
-            "for every ε > 0 and the ratio 1/ε → ∞ as ε → 0+; moreover |ρ_a(x) − 1| → 1 as x → 0+ "
-            "and → a as x → ∞, so sup_x |ρ_a(x) − 1{x≠0}| = max(1, a) ≥ 1 for every a > 0"
-        ),
-        details={
-            "rho_eps(x_eps) == 1/3": str(is_third),
-            "|rho - 1| > 1/2": str(dev_gt),
-            "lim 1/eps": str(grow),
-            "lim_{x→0+} a(1−x)/(a+x)": str(sup0),
-            "lim_{x→∞} a(x−1)/(a+x)": str(supinf),
-        },
-    )
+    steps = [
+        by_sympy("at a = ε, x = ε/(3ε+2) (x ≠ 0), ρ_a(x) = 1/3 exactly", sp.simplify(rho_e - sp.Rational(1, 3)) == 0),
+        by_sympy(f"so |ρ_a(x) − 1| = 2/3 > EPS = {EPS.text()} for every ε > 0",
+                 bool(sp.Abs(rho_e - 1) > EPS.expr)),
+        by_sympy("and the ratio 1/ε → ∞ as ε → 0+", sp.limit(1 / e, e, 0, "+") == sp.oo),
+        by_sympy(f"|ρ_a(x) − 1| → {sup0} as x → 0+ and → {supinf} as x → ∞: sup_x = max(1, a) ≥ 1",
+                 sup0 == 1 and supinf == a),
+    ]
+    res = proof(steps)
+    return ProofResult(res.ok, "unbounded-family", res.summary, steps=res.steps)
 
+
+INTERPOLATION = Claim(id="D1-interpolation", paper_ref=PAPER_REF, section=SECTION, statement=STATEMENT,
+                      reading=READING, domain=DOMAIN, prove=prove, supports=("L5.7-tl1-prox", "C1.1-tl1"))
 
 CLAIMS: tuple[Claim, ...] = (
-    Claim(
-        id="D1-interpolation",
-        paper_ref=PAPER_REF,
-        section=SECTION,
-        statement=STATEMENT,
-        reading=READING,
-        domain=DOMAIN,
-        prove=prove,
-        supports=("L5.7-tl1-prox", "C1.1-tl1"),
-    ),
-    Claim(
-        id="D1-interpolation@uniform",
-        paper_ref=PAPER_REF,
-        section=SECTION,
-        statement=STATEMENT,
+    INTERPOLATION,
+    INTERPOLATION.another_reading(
+        "uniform",
         reading=(
             "Alternative (implausible) reading: ρ_a → 1{x ≠ 0} UNIFORMLY on ℝ as a → 0+. Checked "
             "through its ε = 1/2 consequence: there is δ > 0 with sup_x |ρ_a(x) − 1{x≠0}| ≤ 1/2 "
@@ -159,14 +128,9 @@ CLAIMS: tuple[Claim, ...] = (
             "paper (and its source [45]) means the pointwise limits (D1-interpolation); this "
             "record only documents that uniform convergence must not be read into it."
         ),
-        domain="a ∈ (0, ∞), x ∈ ℝ",
-        hypotheses=(Hypothesis("a > 0", lambda p, B: B.scalar(p["a"]), strict=True),),
-        existential=ExistentialConstant(
-            ratio=_uniform_ratio,
-            family=_uniform_family,
-            family_limit=_uniform_limit,
-            constant_name="C = 1/δ",
-        ),
+        domain="a ∈ (0, ∞), x ∈ ℝ", hypotheses=(positive("a", "a > 0"),), prove=None,
+        existential=ExistentialConstant(ratio=_uniform_ratio, family=_uniform_family,
+                                        family_limit=_uniform_limit, constant_name="C = 1/δ"),
         # the statement that holds is the pointwise reading, registered (and proved) as the main one
         corrected_by="D1-interpolation",
     ),

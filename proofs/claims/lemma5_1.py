@@ -1,9 +1,13 @@
 """Claims of Lemma 5.1: the true gradient (eq. 13) and the expected coarse gradient (eq. 14).
 
-Points: ``{"k", "w_star", "w"}`` as in :mod:`proofs.claims.section3` (|w*| = 1 by construction).
-The printed right-hand sides are typed here (they are the claims); the left-hand sides come from
-the model. Proofs: every vector lies in span(w^, s^); the printed right-hand side is rewritten in
-that basis (norms through the Gram matrix), and its coefficients are compared with the model's.
+Points: w-points ``{"k", "w_star", "w"}`` (:mod:`proofs.claims.model_level.points`). The printed
+right-hand sides are typed here (they are the claims); the left-hand sides come from the model.
+Each right-hand side has a named exact factor ``A`` (an equality: any other value is false):
+eq. (13) -A/|w| (I - w w^T/|w|^2) w* / |...| with A = k/(2 pi) (k/pi for f of eq. 3), eq. (14)
+A [w/|w| - cos(theta/2) (w/|w| + w*)/|w/|w| + w*|] with A = k/pi.
+
+Proofs: every vector lies in span(w^, s^); the printed right-hand side is rewritten in that basis
+(norms through the Gram matrix), and its coefficients are compared with the model's.
 """
 
 from __future__ import annotations
@@ -13,35 +17,29 @@ from typing import Any
 
 import sympy as sp
 
-from proofs.engine.claim import Claim, Point, ProofResult
+from proofs.engine.backend import Backend
+from proofs.engine.claim import Claim, Constant, Point, ProofResult
+from proofs.engine.proof import by_sympy, proof
 from proofs.model import expected_coarse_gradient, loss_gradient, model
 
-from .section3 import EXAMPLES, THETA_OPEN, W_NONZERO, theta_of, w_points
+from .model_level.points import star, theta_of, w_claim
+from .model_level.symbolic import coefficient_gaps, model_expr
 from .strategies import dot, gram_inner, identity_slack, is_zero, model_symbols, nrm, unit_b
 
 SECTION = "Lemma 5.1"
-_DOMAIN = (
-    "k in 1..100, d in 2..60, |w*| = 1, w at angle theta in (0, pi) to w* (tiny, near pi, round, "
-    "uniform) with |w| in [1e-6, 1e6]"
-)
+A13, A13_EQ3, A14 = "k/(2*pi)", "k/pi", "k/pi"
 
 
 # --------------------------------------------------------------------------------------------
 # eq. (13)
 # --------------------------------------------------------------------------------------------
-def _eq13_rhs(p: Point, B: Any, factor: int) -> Any:
-    """-(factor k)/(2 pi |w|) (I - w w^T/|w|^2) w* / |(I - w w^T/|w|^2) w*|, as printed (factor 1)."""
-    w, s = p["w"], unit_b(p["w_star"], B)
-    r = nrm(w, B)
-    proj = s - w * (dot(w, s) / r**2)
-    return -(factor * B.scalar(p["k"])) / (2 * B.pi * r) * proj / nrm(proj, B)
-
-
-def _eq13_slack(conv: str, factor: int) -> Any:
-    def slack(p: Point, B: Any) -> Any:
-        s = unit_b(p["w_star"], B)
-        grad = loss_gradient(p["w"], s, p["k"], convention=conv)
-        rhs = _eq13_rhs(p, B, factor)
+def _eq13_slack(conv: str) -> Any:
+    def slack(p: Point, B: Backend, c: Any) -> Any:
+        w, s = p["w"], star(p, B)
+        r = nrm(w, B)
+        proj = s - w * (dot(w, s) / r**2)  # (I - w w^T/|w|^2) w*
+        rhs = -c.A / r * proj / nrm(proj, B)
+        grad = loss_gradient(w, s, p["k"], convention=conv)
         # both sides cancel terms of size |grad f| / sin(theta): that is the rounding scale
         scale = (nrm(grad, B) + nrm(rhs, B)) / B.sin(theta_of(p, B))
         return identity_slack(nrm(grad - rhs, B), scale, B)
@@ -49,29 +47,20 @@ def _eq13_slack(conv: str, factor: int) -> Any:
     return slack
 
 
-def _prove_eq13(conv: str, factor: int) -> Any:
+def _prove_eq13(conv: str, factor: str) -> Any:
     def prove() -> ProofResult:
         k, r, theta = model_symbols()
-        m = model()
-        # (I - w^ w^T) s^ = s^ - cos(theta) w^ : coefficients (-cos theta, 1) in (w^, s^)
-        proj = (-sp.cos(theta), sp.Integer(1))
+        proj = (-sp.cos(theta), sp.Integer(1))  # (I - w^ w^T) s^ = s^ - cos(theta) w^
         norm_sq = sp.simplify(gram_inner(proj, proj))
-        step_norm = is_zero(norm_sq - sp.sin(theta) ** 2)
         inf_sin = sp.minimum(sp.sin(theta), theta, sp.Interval.open(0, sp.pi))
-        pref = -factor * k / (2 * sp.pi * r * sp.sin(theta))  # |proj| = sin(theta) > 0 on (0, pi)
-        g = m.gradient[conv]
-        dw = sp.simplify(g.coeff_w - pref * proj[0])
-        ds = sp.simplify(g.coeff_s - pref * proj[1])
-        ok = step_norm and inf_sin == 0 and is_zero(dw) and is_zero(ds)
-        return ProofResult(
-            ok,
-            "symbolic",
-            f"(I - w^w^T) w* = s^ - cos(t) w^ has squared norm {norm_sq} = sin^2 t, so norm sin t "
-            f"(> 0 on (0, pi)); the printed right-hand side then has coefficients "
-            f"({sp.simplify(pref * proj[0])}, {sp.simplify(pref * proj[1])}) in (w^, s^), and the "
-            f"model's grad f ({conv}) minus it is ({dw}, {ds})",
-            {"model_coeff_w": str(g.coeff_w), "model_coeff_s": str(g.coeff_s)},
-        )
+        pref = -model_expr(factor) / (r * sp.sin(theta))  # |proj| = sin(theta) > 0 on (0, pi)
+        gaps = coefficient_gaps(model().gradient[conv], (pref * proj[0], pref * proj[1]))
+        return proof([
+            by_sympy(f"|(I - w^w^T) w*|^2 = {norm_sq} = sin^2 theta, and inf sin = {inf_sin} on (0, pi)",
+                     is_zero(norm_sq - sp.sin(theta) ** 2) and inf_sin == 0),
+            by_sympy(f"grad f ({conv}) minus the printed right-hand side with A = {factor}: {gaps} in (w^, s^)",
+                     all(is_zero(g) for g in gaps)),
+        ])
 
     return prove
 
@@ -79,118 +68,63 @@ def _prove_eq13(conv: str, factor: int) -> Any:
 # --------------------------------------------------------------------------------------------
 # eq. (14)
 # --------------------------------------------------------------------------------------------
-def _eq14_rhs(p: Point, B: Any) -> Any:
-    """(k/pi) [w/|w| - cos(theta/2) (w/|w| + w*)/|w/|w| + w*|], as printed."""
-    wh, s = unit_b(p["w"], B), unit_b(p["w_star"], B)
-    bis = wh + s
-    return B.scalar(p["k"]) / B.pi * (wh - B.cos(theta_of(p, B) / 2) * bis / nrm(bis, B))
-
-
 def _eq14_slack(reading: str) -> Any:
-    def slack(p: Point, B: Any) -> Any:
-        s = unit_b(p["w_star"], B)
+    def slack(p: Point, B: Backend, c: Any) -> Any:
+        wh, s = unit_b(p["w"], B), star(p, B)
+        bis = wh + s
+        rhs = c.A * (wh - B.cos(theta_of(p, B) / 2) * bis / nrm(bis, B))
         eg = expected_coarse_gradient(p["w"], s, p["k"], reading=reading)
-        rhs = _eq14_rhs(p, B)
         # terms of size k/pi cancel; the bisector's normalization loses |w^+s^|^-1 relative
-        scale = B.scalar(p["k"]) / B.pi * (1 + 1 / nrm(unit_b(p["w"], B) + s, B))
+        scale = B.scalar(p["k"]) / B.pi * (1 + 1 / nrm(bis, B))
         return identity_slack(nrm(eg - rhs, B), scale, B)
 
     return slack
 
 
 @cache
-def _eq14_proof() -> ProofResult:
+def _prove_eq14() -> ProofResult:
     k, r, theta = model_symbols()
-    m = model()
-    t = sp.Symbol("t", positive=True)  # theta = 2 t, t in (0, pi/2)
-    c = sp.Symbol("c", positive=True)  # c = cos(t) > 0 on (0, pi/2)
-    bis = (sp.Integer(1), sp.Integer(1))  # w^ + s^
-    bis_sq = sp.simplify(gram_inner(bis, bis))
-    step_bis = is_zero(bis_sq - 4 * sp.cos(theta / 2) ** 2)
-    # |w^+s^| = sqrt(4 cos^2(theta/2)) = 2 cos(theta/2) since cos(theta/2) > 0 on (0, pi)
+    t, c = sp.Symbol("t", positive=True), sp.Symbol("c", positive=True)  # theta = 2t, c = cos t > 0
+    bis_sq = sp.simplify(gram_inner((1, 1), (1, 1)))  # |w^ + s^|^2
     root = sp.sqrt(sp.expand_trig((4 * sp.cos(theta / 2) ** 2).subs(theta, 2 * t)).subs(sp.cos(t), c))
-    step_root = sp.simplify(root - 2 * c) == 0
-    half = sp.cos(theta / 2) / (2 * sp.cos(theta / 2))  # cos(theta/2)/|w^+s^|
-    rhs = (k / sp.pi * (1 - half * bis[0]), k / sp.pi * (0 - half * bis[1]))
-    diffs = {}
-    for reading, co in m.coarse_gradient.items():
-        diffs[reading] = (sp.simplify(co.coeff_w - rhs[0]), sp.simplify(co.coeff_s - rhs[1]))
-    ok = step_bis and step_root and all(is_zero(a) and is_zero(b) for a, b in diffs.values())
-    return ProofResult(
-        ok,
-        "symbolic",
-        f"|w^ + w*|^2 = {bis_sq} = 4 cos^2(theta/2) and cos(theta/2) > 0 on (0, pi), so |w^ + w*| = "
-        f"2 cos(theta/2) and the printed right-hand side is (k/pi)(w^ - (w^ + s^)/2) = "
-        f"({sp.simplify(rhs[0])}) w^ + ({sp.simplify(rhs[1])}) s^; the model's E_Z[g] minus it: {diffs}",
-        {"readings": {kk: [str(a), str(b)] for kk, (a, b) in diffs.items()}},
-    )
+    a = model_expr(A14)  # |w^ + s^| = 2 cos(theta/2): the rhs is A (w^ - (w^ + s^)/2)
+    gaps = {rd: coefficient_gaps(co, (a / 2, -a / 2)) for rd, co in model().coarse_gradient.items()}
+    return proof([
+        by_sympy(f"|w^ + w*|^2 = {bis_sq} = 4 cos^2(theta/2)", is_zero(bis_sq - 4 * sp.cos(theta / 2) ** 2)),
+        by_sympy("cos(theta/2) > 0 on (0, pi), so |w^ + w*| = 2 cos(theta/2)", sp.simplify(root - 2 * c) == 0),
+        by_sympy(f"E_Z[g] (each reading) minus A (w^ - (w^ + s^)/2), A = {A14}: {gaps}",
+                 all(is_zero(x) for gap in gaps.values() for x in gap)),
+    ])
 
 
 _EQ13 = (
     "Z i.i.d. N(0,1), |w*| = 1, |w| != 0, theta(w,w*) in (0,pi): grad f(w) = -k/(2 pi |w|) "
     "(I - w w^T/|w|^2) w* / |(I - w w^T/|w|^2) w*|."
 )
-_EQ14 = (
-    "Same hypotheses: E_Z[g(w,Z)] = (k/pi) [ w/|w| - cos(theta(w,w*)/2) (w/|w| + w*) / |w/|w| + w*| ]."
+_EQ14 = "Same hypotheses: E_Z[g(w,Z)] = (k/pi) [ w/|w| - cos(theta(w,w*)/2) (w/|w| + w*) / |w/|w| + w*| ]."
+_A = "the factor A of the right-hand side; an equality"
+
+EQ13 = w_claim(
+    "L5.1-eq13", "Lemma 5.1, eq. (13)", SECTION, _EQ13, "f is the population loss of eq. (6) (Section 5's f); "
+    "vector identity", slack=_eq13_slack("eq6"), prove=_prove_eq13("eq6", A13), constants=(Constant("A", A13, doc=_A),),
+    notes="Slack: identity_slack of |grad f - rhs| at scale (|grad f| + |rhs|)/sin(theta).",
 )
+EQ13_EQ3 = EQ13.another_reading("eq3", reading="f is the population loss of eq. (3)", slack=_eq13_slack("eq3"),
+                                prove=None, notes="Expected off by a factor 2 (f(eq. 3) = 2 E_Z[l]).")
 
 CLAIMS: tuple[Claim, ...] = (
-    Claim(
-        id="L5.1-eq13",
-        paper_ref="Lemma 5.1, eq. (13)",
-        section=SECTION,
-        statement=_EQ13,
-        reading="f is the population loss of eq. (6) (Section 5's f); vector identity",
-        domain=_DOMAIN,
-        hypotheses=(THETA_OPEN, W_NONZERO),
-        strategy=w_points,
-        slack=_eq13_slack("eq6", 1),
-        prove=_prove_eq13("eq6", 1),
-        examples=EXAMPLES,
-        notes="Slack: identity_slack of |grad f - rhs| at scale (|grad f| + |rhs|)/sin(theta).",
+    EQ13,
+    EQ13_EQ3,
+    EQ13_EQ3.fix(
+        constants={"A": A13_EQ3}, prove=_prove_eq13("eq3", A13_EQ3), reading="f of eq. (3)", notes="",
+        statement="With f of eq. (3): grad f(w) = -k/(pi |w|) (I - w w^T/|w|^2) w* / |(I - w w^T/|w|^2) w*|  "
+        "(twice eq. 13).",
     ),
-    Claim(
-        id="L5.1-eq13@eq3",
-        paper_ref="Lemma 5.1, eq. (13)",
-        section=SECTION,
-        statement=_EQ13,
-        reading="f is the population loss of eq. (3)",
-        domain=_DOMAIN,
-        hypotheses=(THETA_OPEN, W_NONZERO),
-        strategy=w_points,
-        slack=_eq13_slack("eq3", 1),
-        examples=EXAMPLES,
-        corrected_by="L5.1-eq13@eq3+fix",
-        notes="Expected off by a factor 2 (f(eq. 3) = 2 E_Z[l]).",
-    ),
-    Claim(
-        id="L5.1-eq13@eq3+fix",
-        paper_ref="Lemma 5.1, eq. (13)",
-        section=SECTION,
-        statement="With f of eq. (3): grad f(w) = -k/(pi |w|) (I - w w^T/|w|^2) w* / "
-        "|(I - w w^T/|w|^2) w*|  (twice eq. 13).",
-        reading="f of eq. (3)",
-        domain=_DOMAIN,
-        hypotheses=(THETA_OPEN, W_NONZERO),
-        strategy=w_points,
-        slack=_eq13_slack("eq3", 2),
-        prove=_prove_eq13("eq3", 2),
-        examples=EXAMPLES,
-        corrects="L5.1-eq13@eq3",
-    ),
-    Claim(
-        id="L5.1-eq14",
-        paper_ref="Lemma 5.1, eq. (14)",
-        section=SECTION,
-        statement=_EQ14,
-        reading="g of eq. (9) with the k-vector product read entrywise (the scalar reading gives "
-        "the same expectation; both are checked by the proof, the search uses the entrywise one)",
-        domain=_DOMAIN,
-        hypotheses=(THETA_OPEN, W_NONZERO),
-        strategy=w_points,
-        slack=_eq14_slack("entrywise"),
-        prove=_eq14_proof,
-        examples=EXAMPLES,
+    w_claim(
+        "L5.1-eq14", "Lemma 5.1, eq. (14)", SECTION, _EQ14,
+        "g of eq. (9) with the k-vector product read entrywise (the scalar reading gives the same "
+        "expectation; both are checked by the proof, the search uses the entrywise one)",
+        slack=_eq14_slack("entrywise"), prove=_prove_eq14, constants=(Constant("A", A14, doc=_A),),
         notes="Slack: identity_slack of |E g - rhs| at scale (k/pi)(1 + 1/|w^ + s^|). Note "
         "E_Z[g] = (k/(2 pi))(w^ - w*) for every w != 0, independent of |w|.",
     ),

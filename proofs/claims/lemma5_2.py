@@ -17,24 +17,12 @@ import sympy as sp
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from proofs.engine.backend import FLOAT
-from proofs.engine.claim import Claim, ExistentialConstant, Hypothesis, Point, ProofResult
+from proofs.engine.backend import FLOAT, Backend
+from proofs.engine.claim import Claim, Constant, ExistentialConstant, Hypothesis, Point, ProofResult
 from proofs.model import angle, loss_gradient, model, population_loss
 
-from .strategies import (
-    PI,
-    angles,
-    at_angle,
-    dims,
-    dot,
-    model_symbols,
-    norms,
-    nrm,
-    patch_counts,
-    perpendicular_directions,
-    unit_b,
-    unit_vectors,
-)
+from .model_level.points import draw_norm_pair, nonzero, norm_pairs, open_angle, star, theta_of
+from .strategies import PI, dot, model_symbols, nrm
 
 SECTION = "Lemma 5.2"
 _DOMAIN = (
@@ -42,80 +30,34 @@ _DOMAIN = (
     "round, uniform), norms 1e-6..1e6 (often equal), w2 in the plane of w1 (same or mirror side) "
     "or an independent plane, w1 != w2"
 )
-
-
-# --------------------------------------------------------------------------------------------
-# points and hypotheses
-# --------------------------------------------------------------------------------------------
-def _pair(draw: Any) -> Point:
-    d = draw(dims())
-    s = draw(unit_vectors(d))
-    t1, t2 = draw(angles()), draw(st.one_of(angles(), st.just(None)))
-    t2 = t1 if t2 is None else t2
-    r1 = draw(norms())
-    r2 = draw(st.one_of(st.just(r1), norms()))
-    e1 = draw(perpendicular_directions(s))
-    how = draw(st.sampled_from(["mirror", "same", "independent"]))
-    e2 = e1 if how == "same" else (-e1 if how == "mirror" else draw(perpendicular_directions(s)))
-    w1, w2 = at_angle(s, t1, e1, r1), at_angle(s, t2, e2, r2)
-    if np.linalg.norm(w1 - w2) <= 1e-9 * np.linalg.norm(w1):  # keep w1 != w2 robustly
-        w2 = at_angle(s, t2, -e1, r2) if d > 1 else 2 * w2
-    return {"k": draw(patch_counts()), "w_star": s, "w1": w1, "w2": w2}
-
-
-def pairs() -> st.SearchStrategy[Point]:
-    return st.composite(_pair)()
-
-
-def _s(p: Point, B: Any) -> Any:
-    return unit_b(p["w_star"], B)
-
-
-def _theta(j: int) -> Any:
-    def th(p: Point, B: Any) -> Any:
-        return angle(p[f"w{j}"], _s(p, B))
-
-    return th
-
-
-def _open(j: int) -> Any:
-    th = _theta(j)
-
-    def margin(p: Point, B: Any) -> Any:
-        t = th(p, B)
-        return min(t, B.pi - t)
-
-    return margin
-
-
 HYPS = (
-    Hypothesis("|w1| > 0", lambda p, B: nrm(p["w1"], B), strict=True),
-    Hypothesis("|w2| > 0", lambda p, B: nrm(p["w2"], B), strict=True),
-    Hypothesis("theta(w1, w*) in (0, pi) (grad f(w1) exists)", _open(1), strict=True),
-    Hypothesis("theta(w2, w*) in (0, pi) (grad f(w2) exists)", _open(2), strict=True),
+    Hypothesis("|w1| > 0", nonzero("w1"), strict=True),
+    Hypothesis("|w2| > 0", nonzero("w2"), strict=True),
+    Hypothesis("theta(w1, w*) in (0, pi) (grad f(w1) exists)", open_angle("w1"), strict=True),
+    Hypothesis("theta(w2, w*) in (0, pi) (grad f(w2) exists)", open_angle("w2"), strict=True),
     Hypothesis("w1 != w2", lambda p, B: nrm(p["w1"] - p["w2"], B), strict=True),
 )
 
 
-def _grad(p: Point, B: Any, j: int) -> Any:
-    return loss_gradient(p[f"w{j}"], _s(p, B), p["k"])
+def _grad(p: Point, B: Backend, j: int) -> Any:
+    return loss_gradient(p[f"w{j}"], star(p, B), p["k"])
 
 
-def _f(p: Point, B: Any, j: int) -> Any:
-    return population_loss(p[f"w{j}"], _s(p, B), p["k"])
+def _f(p: Point, B: Backend, j: int) -> Any:
+    return population_loss(p[f"w{j}"], star(p, B), p["k"])
 
 
-def _lip_ratio(p: Point, B: Any) -> Any:
+def _lip_ratio(p: Point, B: Backend) -> Any:
     return nrm(_grad(p, B, 1) - _grad(p, B, 2), B) / nrm(p["w1"] - p["w2"], B)
 
 
-def _descent_excess(p: Point, B: Any) -> Any:
+def _descent_excess(p: Point, B: Backend) -> Any:
     """f(w2) - f(w1) - <grad f(w1), w2 - w1>."""
     delta = p["w2"] - p["w1"]
     return _f(p, B, 2) - _f(p, B, 1) - dot(_grad(p, B, 1), delta)
 
 
-def _descent_ratio(p: Point, B: Any) -> Any:
+def _descent_ratio(p: Point, B: Backend) -> Any:
     delta = p["w2"] - p["w1"]
     return _descent_excess(p, B) / (dot(delta, delta) / 2)
 
@@ -146,66 +88,56 @@ def _family_grad(eps: Any, sign: int) -> tuple[sp.Matrix, sp.Matrix]:
     return a * w + b * sp.Matrix([1, 0]), w
 
 
+def _grows(ratio: Any, eps: Any, family: str, quantity: str) -> ProofResult:
+    """The family's ``ratio`` (in ``eps``) tends to infinity as eps -> 0+ (SymPy limit)."""
+    ratio = sp.simplify(ratio)
+    lim = sp.limit(ratio, eps, 0, "+")
+    return ProofResult(lim == sp.oo, "unbounded-family", f"along w1,2 = (cos e, +-sin e) ({family}), {quantity} "
+                       f"= {ratio} -> {lim} as e -> 0+", {"ratio": str(ratio), "limit": str(lim)})
+
+
 @cache
 def _lip_limit() -> ProofResult:
     eps = sp.Symbol("epsilon", positive=True)
-    g1, w1 = _family_grad(eps, 1)
-    g2, w2 = _family_grad(eps, -1)
-    dg, dw = g1 - g2, w1 - w2
-    ratio_sq = sp.simplify(dg.dot(dg) / dw.dot(dw))
-    lim = sp.limit(ratio_sq, eps, 0, "+")
-    return ProofResult(
-        lim == sp.oo,
-        "unbounded-family",
-        f"along w1,2 = (cos e, +-sin e) (|w1| = |w2| = 1, so c = C = 1; k = 1; the family lies in "
-        f"the w*-plane, angle e from w*), the model's grad f gives ratio^2 = {ratio_sq}, whose limit "
-        f"as e -> 0+ is {lim}",
-        {"ratio_squared": str(ratio_sq), "limit": str(lim)},
-    )
+    (g1, w1), (g2, w2) = _family_grad(eps, 1), _family_grad(eps, -1)
+    return _grows((g1 - g2).dot(g1 - g2) / (w1 - w2).dot(w1 - w2), eps,
+                  "|w1| = |w2| = 1, so c = C = 1; k = 1; in the w*-plane, angle e from w*",
+                  "with the model's grad f, |grad f(w1) - grad f(w2)|^2 / |w1 - w2|^2")
 
 
 @cache
 def _descent_limit() -> ProofResult:
     k, r, theta = model_symbols()
     eps = sp.Symbol("epsilon", positive=True)
-    g1, w1 = _family_grad(eps, 1)
-    _, w2 = _family_grad(eps, -1)
+    (g1, w1), (_, w2) = _family_grad(eps, 1), _family_grad(eps, -1)
     f = model().loss["eq6"].subs(k, 1)
     # theta(w2, w*) = theta(w1, w*) = eps: f(w2) - f(w1) = 0
     num = f.subs(theta, eps) - f.subs(theta, eps) - g1.dot(w2 - w1)
-    ratio = sp.simplify(num / ((w2 - w1).dot(w2 - w1) / 2))
-    lim = sp.limit(ratio, eps, 0, "+")
-    return ProofResult(
-        lim == sp.oo,
-        "unbounded-family",
-        f"along w1,2 = (cos e, +-sin e) (c = C = 1, k = 1): f(w2) = f(w1) (equal angles), and "
-        f"[f(w2) - f(w1) - <grad f(w1), w2 - w1>] / (|w2 - w1|^2/2) = {ratio} -> {lim} as e -> 0+ "
-        "(f = k theta/(2 pi) has a convex kink on the w*-axis)",
-        {"ratio": str(ratio), "limit": str(lim)},
-    )
+    return _grows(num / ((w2 - w1).dot(w2 - w1) / 2), eps,
+                  "c = C = 1, k = 1; f(w2) = f(w1) at equal angles; f = k theta/(2 pi) has a convex kink "
+                  "on the w*-axis", "[f(w2) - f(w1) - <grad f(w1), w2 - w1>] / (|w2 - w1|^2/2)")
 
 
 # --------------------------------------------------------------------------------------------
 # fixes: keep away from the w*-axis (theta in [delta, pi - delta])
 # --------------------------------------------------------------------------------------------
-def _lip_bound(p: Point, B: Any, c: Any) -> Any:
-    """(k / (2 pi c^2)) max(1, cot delta)."""
-    delta = p["delta"]
-    cot = B.cos(delta) / B.sin(delta)
-    one = B.scalar(1)
-    return B.scalar(p["k"]) / (2 * B.pi * c**2) * (cot if cot > one else one)
+#: L_f = L_numerator / c^2 (Lipschitz fix, c = min(|w1|, |w2|)) and L = L_numerator / rho^2 (descent
+#: fix, rho = the distance from 0 to the segment): the constant's part in the point's parameters
+L_NUMERATOR = Constant("L_numerator", "k/(2*pi)*Max(1, cot(delta))",
+                       doc="L_f c^2 (resp. L rho^2): (k/(2 pi)) max(1, cot delta)")
+DELTA_RANGE = (
+    Hypothesis("delta > 0", lambda p, B: p["delta"], strict=True),
+    Hypothesis("delta <= pi/2", lambda p, B: B.pi / 2 - p["delta"]),
+)
 
 
-def _delta_hyps() -> tuple[Hypothesis, ...]:
-    th1, th2 = _theta(1), _theta(2)
-    return (
-        Hypothesis("delta > 0", lambda p, B: p["delta"], strict=True),
-        Hypothesis("delta <= pi/2", lambda p, B: B.pi / 2 - p["delta"]),
-        Hypothesis("theta(w1, w*) >= delta", lambda p, B: th1(p, B) - p["delta"]),
-        Hypothesis("theta(w1, w*) <= pi - delta", lambda p, B: B.pi - p["delta"] - th1(p, B)),
-        Hypothesis("theta(w2, w*) >= delta", lambda p, B: th2(p, B) - p["delta"]),
-        Hypothesis("theta(w2, w*) <= pi - delta", lambda p, B: B.pi - p["delta"] - th2(p, B)),
-    )
+def _angle_bounds(j: int) -> tuple[Hypothesis, Hypothesis]:
+    """theta(w_j, w*) in [delta, pi - delta]."""
+    def th(p: Point, B: Backend) -> Any:
+        return theta_of(p, B, f"w{j}")
+
+    return (Hypothesis(f"theta(w{j}, w*) >= delta", lambda p, B: th(p, B) - p["delta"]),
+            Hypothesis(f"theta(w{j}, w*) <= pi - delta", lambda p, B: B.pi - p["delta"] - th(p, B)))
 
 
 def _with_delta(p: Point, m: float, u: float) -> Point:
@@ -219,7 +151,7 @@ def _with_delta(p: Point, m: float, u: float) -> Point:
 def _lip_fix_points() -> st.SearchStrategy[Point]:
     @st.composite
     def build(draw: Any) -> Point:
-        p = _pair(draw)
+        p = draw_norm_pair(draw)
         s = p["w_star"]
         m = min(min(t, PI - t) for t in (float(angle(p["w1"], s)), float(angle(p["w2"], s))))
         u = draw(st.one_of(st.just(1e-9), st.floats(1e-9, 0.99)))
@@ -228,16 +160,17 @@ def _lip_fix_points() -> st.SearchStrategy[Point]:
     return build()
 
 
-def _lip_fix_slack(p: Point, B: Any) -> Any:
-    c = min(nrm(p["w1"], B), nrm(p["w2"], B))
+def _lip_fix_slack(p: Point, B: Backend, c: Any) -> Any:
+    """L_f |w1 - w2| - |grad f(w1) - grad f(w2)|, L_f = L_numerator / min(|w1|, |w2|)^2."""
+    cmin = min(nrm(p["w1"], B), nrm(p["w2"], B))
     lhs = nrm(_grad(p, B, 1) - _grad(p, B, 2), B)
-    return _lip_bound(p, B, c) * nrm(p["w1"] - p["w2"], B) - lhs
+    return c.L_numerator / cmin**2 * nrm(p["w1"] - p["w2"], B) - lhs
 
 
-def _segment(p: Point, B: Any) -> tuple[Any, ...]:
+def _segment(p: Point, B: Backend) -> tuple[Any, ...]:
     """w(t) = w1 + t (w2 - w1) = a(t) s + p(t): returns (a0, a1, A, Bq, C, p0, p1) with
     a(t) = a0 + a1 t, p(t) = p0 + t p1, |p(t)|^2 = A t^2 + 2 Bq t + C."""
-    s = _s(p, B)
+    s = star(p, B)
     w1, w2 = p["w1"], p["w2"]
     dlt = w2 - w1
     a0, a1 = dot(w1, s), dot(dlt, s)
@@ -245,13 +178,13 @@ def _segment(p: Point, B: Any) -> tuple[Any, ...]:
     return a0, a1, dot(p1, p1), dot(p0, p1), dot(p0, p0), p0, p1
 
 
-def _convex_min(h: Any, cands: list[Any], B: Any) -> Any:
+def _convex_min(h: Any, cands: list[Any], B: Backend) -> Any:
     zero, one = B.scalar(0), B.scalar(1)
     ts = [zero, one] + [t for t in cands if zero <= t <= one]
     return min(h(t) for t in ts)
 
 
-def _roots(qa: Any, qb: Any, qc: Any, B: Any) -> list[Any]:
+def _roots(qa: Any, qb: Any, qc: Any, B: Backend) -> list[Any]:
     """Real roots of qa t^2 + 2 qb t + qc."""
     if qa == 0:
         return [] if qb == 0 else [-qc / (2 * qb)]
@@ -262,7 +195,7 @@ def _roots(qa: Any, qb: Any, qc: Any, B: Any) -> list[Any]:
     return [(-qb + r) / qa, (-qb - r) / qa]
 
 
-def _segment_angle_margin(p: Point, B: Any) -> Any:
+def segment_angle_margin(p: Point, B: Backend) -> Any:
     """min over the segment [w1, w2] of min(|p| cos d - a sin d, |p| cos d + a sin d) (>= 0 iff
     every point of the segment has theta in [d, pi - d]); each is convex in t, so its minimum is
     at an end point, a stationary point (roots of a quadratic) or the kink |p(t)| = 0."""
@@ -287,7 +220,7 @@ def _segment_angle_margin(p: Point, B: Any) -> Any:
     return min(out)
 
 
-def _segment_min_norm(p: Point, B: Any) -> Any:
+def _segment_min_norm(p: Point, B: Backend) -> Any:
     w1 = p["w1"]
     dlt = p["w2"] - w1
     dd = dot(dlt, dlt)
@@ -304,7 +237,7 @@ def _delta_star(p: Point) -> float:
     for _ in range(60):
         mid = (lo + hi) / 2
         q["delta"] = mid
-        if _segment_angle_margin(q, FLOAT) >= 0:
+        if segment_angle_margin(q, FLOAT) >= 0:
             lo = mid
         else:
             hi = mid
@@ -314,7 +247,7 @@ def _delta_star(p: Point) -> float:
 def _descent_fix_points() -> st.SearchStrategy[Point]:
     @st.composite
     def build(draw: Any) -> Point:
-        p = _pair(draw)
+        p = draw_norm_pair(draw)
         far = max(np.linalg.norm(p["w1"]), np.linalg.norm(p["w2"]))
         assume(_segment_min_norm(p, FLOAT) > 1e-6 * far)  # the segment must avoid 0 robustly
         m = _delta_star(p)
@@ -325,90 +258,65 @@ def _descent_fix_points() -> st.SearchStrategy[Point]:
     return build()
 
 
-def _descent_fix_slack(p: Point, B: Any) -> Any:
+def _descent_fix_slack(p: Point, B: Backend, c: Any) -> Any:
+    """(L/2)|w2 - w1|^2 - [f(w2) - f(w1) - <grad f(w1), w2 - w1>], L = L_numerator / rho^2."""
     rho = _segment_min_norm(p, B)
     delta = p["w2"] - p["w1"]
-    return _lip_bound(p, B, rho) / 2 * dot(delta, delta) - _descent_excess(p, B)
+    return c.L_numerator / rho**2 / 2 * dot(delta, delta) - _descent_excess(p, B)
 
 
 _LIP = (
     "For w1, w2 with min{|w1|,|w2|} = c > 0 and max{|w1|,|w2|} = C there is L_f > 0, depending on c and "
     "C only, with |grad f(w1) - grad f(w2)| <= L_f |w1 - w2|."
 )
-_DESC = "With the same L_f: f(w2) <= f(w1) + <grad f(w1), w2 - w1> + (L_f/2)|w2 - w1|^2."
+_KINK = "f = k theta/(2 pi) has a convex kink on the w*-axis: on the mirror family the ratio is (k/(2 pi)) cot(eps)."
+
+
+def _claim(id: str, statement: str, reading: str, ratio: Any, limit: Any, **fields: Any) -> Claim:
+    """A claim of Lemma 5.2 as printed: an existential constant L_f on pairs (w1, w2)."""
+    return Claim(id=id, paper_ref="Lemma 5.2", section=SECTION, statement=statement, reading=reading, domain=_DOMAIN,
+                 hypotheses=HYPS, strategy=norm_pairs, **fields, existential=ExistentialConstant(
+                     ratio=ratio, family=mirror_family, family_limit=limit, constant_name="L_f"))
+
+
+LIPSCHITZ = _claim(
+    "L5.2-lipschitz", _LIP, "f of eq. (6); w1, w2 where grad f exists (theta in (0, pi)); for fixed c, C the "
+    "ratio |grad f(w1) - grad f(w2)| / |w1 - w2| must be bounded", _lip_ratio, _lip_limit,
+    supports=("L5.2-descent",), notes="grad f = (k/(2 pi)) grad theta jumps across the w*-axis (theta -> 0) and "
+    "the -w*-axis (theta -> pi) at fixed norms; on the mirror family the ratio is (k/(2 pi)) cot(eps).",
+)
+DESCENT = _claim(
+    "L5.2-descent", "With the same L_f: f(w2) <= f(w1) + <grad f(w1), w2 - w1> + (L_f/2)|w2 - w1|^2.",
+    "f of eq. (6); same domain as L5.2-lipschitz; for fixed c, C the ratio "
+    "[f(w2) - f(w1) - <grad f(w1), w2 - w1>] / (|w2 - w1|^2/2) must be bounded",
+    _descent_ratio, _descent_limit, notes=_KINK,
+)
 
 CLAIMS: tuple[Claim, ...] = (
-    Claim(
-        id="L5.2-lipschitz",
-        paper_ref="Lemma 5.2",
-        section=SECTION,
-        statement=_LIP,
-        reading="f of eq. (6); w1, w2 where grad f exists (theta in (0, pi)); for fixed c, C the "
-        "ratio |grad f(w1) - grad f(w2)| / |w1 - w2| must be bounded",
-        domain=_DOMAIN,
-        hypotheses=HYPS,
-        strategy=pairs,
-        existential=ExistentialConstant(
-            ratio=_lip_ratio, family=mirror_family, family_limit=_lip_limit, constant_name="L_f"
-        ),
-        corrected_by="L5.2-lipschitz+fix",
-        supports=("L5.2-descent",),
-        notes="grad f = (k/(2 pi)) grad theta jumps across the w*-axis (theta -> 0) and the -w*-axis "
-        "(theta -> pi) at fixed norms; on the mirror family the ratio is (k/(2 pi)) cot(eps).",
-    ),
-    Claim(
-        id="L5.2-lipschitz+fix",
-        paper_ref="Lemma 5.2",
-        section=SECTION,
+    LIPSCHITZ,
+    LIPSCHITZ.fix(
         statement="If moreover theta(w_j, w*) in [delta, pi - delta] (j = 1, 2) for some delta in (0, pi/2], "
         "then |grad f(w1) - grad f(w2)| <= L_f |w1 - w2| with L_f = (k/(2 pi c^2)) max(1, cot delta).",
-        reading="f of eq. (6)",
-        domain=_DOMAIN + "; delta at or below min_j min(theta_j, pi - theta_j) (tight often)",
-        hypotheses=HYPS + _delta_hyps(),
-        strategy=_lip_fix_points,
-        slack=_lip_fix_slack,
-        corrects="L5.2-lipschitz",
+        reading="f of eq. (6)", domain=_DOMAIN + "; delta at or below min_j min(theta_j, pi - theta_j) (tight often)",
+        add_hypotheses=DELTA_RANGE + _angle_bounds(1) + _angle_bounds(2), strategy=_lip_fix_points,
+        existential=None, slack=_lip_fix_slack, constants_decl=(L_NUMERATOR,),
         notes="Sharp on mirror pairs at angle delta with equal norms (cot delta >= 1). Checked by "
         "search only (no proof encoded): Hessian of theta has norm max(1, |cot theta|)/|w|^2, and "
         "in the plane the map is an inversion, |x/|x|^2 - y/|y|^2| = |x - y|/(|x||y|).",
     ),
-    Claim(
-        id="L5.2-descent",
-        paper_ref="Lemma 5.2",
-        section=SECTION,
-        statement=_DESC,
-        reading="f of eq. (6); same domain as L5.2-lipschitz; for fixed c, C the ratio "
-        "[f(w2) - f(w1) - <grad f(w1), w2 - w1>] / (|w2 - w1|^2/2) must be bounded",
-        domain=_DOMAIN,
-        hypotheses=HYPS,
-        strategy=pairs,
-        existential=ExistentialConstant(
-            ratio=_descent_ratio, family=mirror_family, family_limit=_descent_limit, constant_name="L_f"
-        ),
-        corrected_by="L5.2-descent+fix",
-        notes="f = k theta/(2 pi) has a convex kink on the w*-axis: on the mirror family the ratio is "
-        "(k/(2 pi)) cot(eps).",
-    ),
-    Claim(
-        id="L5.2-descent+fix",
-        paper_ref="Lemma 5.2",
-        section=SECTION,
+    DESCENT,
+    DESCENT.fix(
         statement="If every point of the segment [w1, w2] has theta(w, w*) in [delta, pi - delta] "
         "(delta in (0, pi/2]) and norm >= rho > 0, then f(w2) <= f(w1) + <grad f(w1), w2 - w1> + "
         "(L/2)|w2 - w1|^2 with L = (k/(2 pi rho^2)) max(1, cot delta).",
         reading="f of eq. (6); rho = distance from 0 to the segment; the segment condition is a "
         "hypothesis (its margin is the exact minimum of two convex functions along the segment)",
         domain=_DOMAIN + "; delta below the largest admissible value for the segment (tight often)",
-        hypotheses=HYPS
-        + (
-            Hypothesis("delta > 0", lambda p, B: p["delta"], strict=True),
-            Hypothesis("delta <= pi/2", lambda p, B: B.pi / 2 - p["delta"]),
-            Hypothesis("segment [w1, w2] inside theta in [delta, pi - delta]", _segment_angle_margin),
+        add_hypotheses=DELTA_RANGE + (
+            Hypothesis("segment [w1, w2] inside theta in [delta, pi - delta]", segment_angle_margin),
             Hypothesis("segment [w1, w2] avoids 0", _segment_min_norm, strict=True),
         ),
-        strategy=_descent_fix_points,
-        slack=_descent_fix_slack,
-        corrects="L5.2-descent",
+        strategy=_descent_fix_points, existential=None, slack=_descent_fix_slack, constants_decl=(L_NUMERATOR,),
         notes="Follows from L5.2-lipschitz+fix by integrating along the segment; checked by search.",
     ),
 )

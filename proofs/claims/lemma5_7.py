@@ -1,34 +1,33 @@
 """Claims of the RVSCGD paper: Lemma 5.7 (Sec. 5.2), the transformed-l1 (Tl1) thresholding.
 
-``L5.7-tl1-prox``: the printed closed form (``tl1_threshold`` of
-:mod:`proofs.algorithm.thresholds`, the single source of truth for the printed operator) is
-compared with the exact global minimiser of ``F(y) = 1/2 (y - x)^2 + lam rho_a(y)`` over the whole
-real line, computed from finitely many candidates (:mod:`proofs.claims.scalar_prox`: y = 0 and the
-stationary points on both sides, roots of a cubic).
+``L5.7-tl1-prox``: the printed closed form -- g_lam(x) if |x| > t, else 0, with the printed
+threshold t given by three named exact constants (``T_SMALL = lam (a+1)/a`` when
+``lam <= LAM_SWITCH = a^2/(2(a+1))``, ``T_LARGE = sqrt(2 lam (a+1)) - a/2`` elsewhere) -- is
+compared with the exact global minimiser of ``F(y) = 1/2 (y - x)^2 + lam rho_a(y)`` over the
+whole real line, computed from finitely many candidates (:mod:`proofs.claims.scalar_prox`: y = 0
+and the stationary points on both sides, roots of a cubic). Algorithm 1's u-update
+(``tl1_threshold`` of :mod:`proofs.algorithm.thresholds`) implements this printed operator
+(tested).
 
-Slack: ``min_c F(c) - F(printed) + tol_B * S`` with ``S = F(0) + F(printed) >= 0``. It is ``>= 0``
-iff the printed output is a global minimiser, up to the tie tolerance ``tol_B`` (2^-40 in float64,
-10^(10 - dps) in mpmath). Why a tolerance: at the threshold two minimisers tie exactly (e.g.
-``a = 2, lam = 3/2, x = 2``: ``F(0) = F(1) = 2``), the printed "zero elsewhere" picks one of them
-(allowed), and the numerically found other candidate may then beat it by a rounding residue.
-A genuine violation is macroscopic compared with 10^-40 relative, and the engine confirms any
-violation at 50 and 100 digits (a zero slack evaluated with rounding is rejected there anyway).
+Slack: :func:`proofs.claims.scalar_prox.prox_slack`, ``>= 0`` iff the printed output is a global
+minimiser, up to the backend's rounding allowance for ties (at the threshold two minimisers tie
+exactly, e.g. ``a = 2, lam = 3/2, x = 2``: ``F(0) = F(1) = 2``, and the printed "zero elsewhere"
+picks one of them). Where the printed g_lam(x) is undefined at |x| > t (arccos of a number below
+-1: never for the printed constants, see the proof; possible for other thresholds) the claim
+fails there, and the slack is that argument plus 1 (< 0).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import mpmath
-import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
 
-from proofs.algorithm.thresholds import tl1_t, tl1_threshold
-from proofs.engine.claim import Claim, Hypothesis, Point, ProofResult
+from proofs.engine.backend import FLOAT, Backend, MpBackend
+from proofs.engine.claim import Claim, Constant, Constants, Point, ProofResult
 
-from .scalar_prox import tl1_candidates, tl1_objective
+from .scalar_prox import draw_input_near, positive, prox_slack, tl1_candidates, tl1_objective
 
 SECTION = "Lemma 5.7"
 PAPER_REF = "Lemma 5.7 (Sec. 5.2)"
@@ -51,54 +50,59 @@ READING = (
 
 DOMAIN = "a ∈ (0, ∞), λ ∈ (0, ∞), x ∈ ℝ (searched: a, λ over 10^±4..6, both regimes, |x| near t)"
 
-Operator = Callable[[Any, Any, Any], Any]  # (x, lam, a) -> printed output (float or mpf)
+#: the printed threshold t (exact, in the point's a and lam)
+T_SMALL, T_LARGE, LAM_SWITCH = "lam*(a+1)/a", "sqrt(2*lam*(a+1)) - a/2", "a**2/(2*(a+1))"
+SWITCH = Constant("LAM_SWITCH", LAM_SWITCH, doc="where the printed t switches branch")
+THRESHOLD_CONSTANTS = (
+    Constant("T_SMALL", T_SMALL, doc="t when lam <= LAM_SWITCH (any other t is false)"),
+    Constant("T_LARGE", T_LARGE, doc="t when lam > LAM_SWITCH (any other t is false)"),
+    SWITCH,
+)
 
 
-def printed_operator(x: Any, lam: Any, a: Any) -> Any:
-    """Lemma 5.7 as printed, from proofs.algorithm.thresholds (the lemma's λ is its ``tau``).
-
-    In float64, if the printed formula's arccos argument rounds below -1 just above the threshold
-    (exactly it is >= -1 there), the output is re-evaluated in mpmath at 40 digits."""
-    if isinstance(x, mpmath.mpf):
-        return tl1_threshold(x, lam, a)
-    try:
-        return float(tl1_threshold(float(x), float(lam), float(a)))
-    except ValueError:
-        with mpmath.workdps(40):
-            return float(tl1_threshold(mpmath.mpf(x), mpmath.mpf(lam), mpmath.mpf(a)))
+def printed_threshold(lam: Any, c: Any) -> Any:
+    """The printed t from the claim's constants ``c`` (at the point's a and lam)."""
+    return c.T_SMALL if lam <= c.LAM_SWITCH else c.T_LARGE
 
 
-def _tol(B: Any) -> Any:
-    if B.is_mp:
-        return mpmath.mpf(10) ** (10 - B.dps)
-    return 2.0**-40
+def printed_constants(lam: float, a: float) -> Constants:
+    """The printed constants at (lam, a) in float64 (for the search strategy)."""
+    return Constants({k.name: k.at({"lam": lam, "a": a}, FLOAT) for k in THRESHOLD_CONSTANTS})
 
 
-def make_slack(operator: Operator) -> Callable[[Point, Any], Any]:
-    """Slack ``min_c F(c) - F(operator(x)) + tol * S`` (>= 0 iff operator(x) minimises F)."""
-
-    def slack(p: Point, B: Any) -> Any:
-        x, lam, a = B.scalar(p["x"]), B.scalar(p["lam"]), B.scalar(p["a"])
-        y = B.scalar(operator(x, lam, a))
-        fp = tl1_objective(y, x, lam, a)
-        fmin = min(tl1_objective(c, x, lam, a) for c in tl1_candidates(x, lam, a, B.is_mp))
-        scale = x * x / 2 + fp
-        return fmin - fp + _tol(B) * scale
-
-    return slack
-
-
-slack = make_slack(printed_operator)
+def printed_g(ax: Any, lam: Any, a: Any, B: Backend) -> tuple[Any, Any]:
+    """(g_lam(|x|) as printed, or None where undefined; the arccos argument plus 1, >= 0 iff
+    defined). In float64 an argument that rounds below -1 is decided again at 40 digits (just
+    above the threshold it is >= -1 exactly)."""
+    arg = 1 - 27 * lam * a * (a + 1) / (2 * (a + ax) ** 3)
+    if arg < -1 and not B.is_mp:
+        M = MpBackend(40)
+        with M.context():
+            g, margin = printed_g(M.scalar(ax), M.scalar(lam), M.scalar(a), M)
+        return (None if g is None else float(g)), float(margin)
+    if arg < -1:
+        return None, arg + 1
+    return B.scalar(2) / 3 * (a + ax) * B.cos(B.acos(arg) / 3) - 2 * a / 3 + ax / 3, arg + 1
 
 
-def regime_boundary(a: float) -> float:
-    """λ at which the printed t switches branch: a² / (2(a+1))."""
-    return a * a / (2.0 * (a + 1.0))
+def printed_output(x: Any, lam: Any, a: Any, t: Any, B: Backend) -> tuple[Any, Any]:
+    """(Lemma 5.7's printed output with threshold ``t``: g_lam(x) if |x| > t, else 0 -- None
+    where g_lam(x) is undefined; the margin of g's definition, as :func:`printed_g`)."""
+    if not abs(x) > t:
+        return 0 * x, B.scalar(1)
+    g, margin = printed_g(abs(x), lam, a, B)
+    return (None if g is None else B.sign(x) * g), margin
 
 
-def threshold(lam: float, a: float) -> float:
-    """The printed t (float), from proofs.algorithm.thresholds."""
-    return float(tl1_t(lam, a))
+def slack(p: Point, B: Backend, c: Any) -> Any:
+    """``min_c F(c) - F(printed) + allowance`` (>= 0 iff the printed output minimises F)."""
+    x, lam, a = B.scalar(p["x"]), B.scalar(p["lam"]), B.scalar(p["a"])
+    y, defined = printed_output(x, lam, a, printed_threshold(lam, c), B)
+    if y is None:
+        return defined
+    fp = tl1_objective(y, x, lam, a)
+    fmin = min(tl1_objective(z, x, lam, a) for z in tl1_candidates(x, lam, a, B.is_mp))
+    return prox_slack(fmin, fp, x, B)
 
 
 _DELTAS = (0.0, 1e-15, -1e-15, 1e-12, -1e-12, 1e-8, -1e-8, 1e-4, -1e-4, 0.01, -0.01, 0.1, -0.1,
@@ -109,7 +113,7 @@ _DELTAS = (0.0, 1e-15, -1e-15, 1e-12, -1e-12, 1e-8, -1e-8, 1e-4, -1e-4, 0.01, -0
 def _points(draw: Any) -> Point:
     a = draw(st.one_of(st.sampled_from((1.0, 0.5, 2.0, 1e-3, 1e3)),
                        st.floats(-4.0, 4.0).map(lambda e: 10.0**e)))
-    lb = regime_boundary(a)
+    lb = SWITCH.at({"a": a}, FLOAT)
     lam = draw(st.one_of(
         st.just(lb),  # exactly at the regime boundary (as rounded)
         st.floats(-3.0, 3.0).map(lambda e: lb * 10.0**e),  # both regimes, relative to a
@@ -117,30 +121,12 @@ def _points(draw: Any) -> Point:
     ))
     if not lam > 0:  # underflow at extreme draws
         lam = 1e-300
-    t = threshold(lam, a)
-    kind = draw(st.sampled_from(("near_t", "near_t", "nextafter", "uniform", "zero")))
-    if kind == "near_t":
-        x = t * (1.0 + draw(st.sampled_from(_DELTAS) | st.floats(-1.0, 3.0)))
-    elif kind == "nextafter":
-        x = float(np.nextafter(t, draw(st.sampled_from((np.inf, -np.inf)))))
-    elif kind == "uniform":
-        x = draw(st.floats(0.0, 10.0 * (t + a + 1.0)))
-    else:
-        x = 0.0
-    x = max(x, 0.0)
-    if draw(st.booleans()):
-        x = -x
-    return {"x": x, "lam": lam, "a": a}
+    t = printed_threshold(lam, printed_constants(lam, a))
+    kinds = ("near_t", "near_t", "nextafter", "uniform", "zero")
+    return {"x": draw_input_near(draw, t, kinds, _DELTAS, 10.0 * (t + a + 1.0)), "lam": lam, "a": a}
 
 
-def strategy() -> Any:
-    return _points()
-
-
-HYPOTHESES = (
-    Hypothesis("a > 0", lambda p, B: B.scalar(p["a"]), strict=True),
-    Hypothesis("λ > 0", lambda p, B: B.scalar(p["lam"]), strict=True),
-)
+HYPOTHESES = (positive("a", "a > 0"), positive("lam", "λ > 0"))
 
 EXAMPLES: tuple[Point, ...] = (
     {"x": 2.0, "lam": 0.5, "a": 1.0},  # interior, above t (regime 2)
@@ -244,16 +230,22 @@ def prove() -> ProofResult:
     checks["regime 1: F'' = 1 - 2k/(a+y)³, increasing"] = zero(f2 - (1 - 2 * k / (a + y) ** 3)) and (
         zero(sp.diff(f2, y) - 6 * k / (a + y) ** 4)
     )
-    checks["regime 1: F''(0) = 1 - 2λ(a+1)/a²"] = zero(f2.subs(y, 0) - (1 - 2 * lam * (a + 1) / a**2))
-    checks["regime 1: F'(0+) = λ(a+1)/a - x"] = zero(h(0, x, lam) - (lam * (a + 1) / a - x))
+    # the regimes, with the printed constants (T_SMALL, T_LARGE, LAM_SWITCH) in the proof's symbols
+    t_small, t_large, switch = (sp.sympify(e).subs({sp.Symbol("a"): a, sp.Symbol("lam"): lam})
+                                for e in (T_SMALL, T_LARGE, LAM_SWITCH))
+    checks["regime 1: F''(0) = 1 - 2λ(a+1)/a², 0 at λ = LAM_SWITCH"] = zero(
+        f2.subs(y, 0) - (1 - 2 * lam * (a + 1) / a**2)) and zero(f2.subs(y, 0).subs(lam, switch))
+    checks["regime 1: F'(0+) = T_SMALL - x"] = zero(h(0, x, lam) - (t_small - x))
     lam_r = r**2 / (2 * (a + 1))  # r = √(2λ(a+1))
-    checks["regime 2: h_t(y*) = 0 (y* = r - a, t = r - a/2)"] = zero(h(r - a, r - a / 2, lam_r))
+    t_r = t_large.subs(lam, lam_r)  # T_LARGE = r - a/2
+    checks["regime 2: h_t(y*) = 0 (y* = r - a, t = T_LARGE = r - a/2)"] = zero(h(r - a, t_r, lam_r))
     checks["regime 2: h'(y*) = 1 - a/r"] = zero(
         sp.diff(h(y, x, lam_r), y).subs(y, r - a) - (1 - a / r)
     )
-    checks["regime 2: λ > a²/(2(a+1)) iff r > a"] = zero(2 * lam_r * (a + 1) - r**2)
+    checks["regime 2: λ > LAM_SWITCH iff r > a"] = zero(2 * lam_r * (a + 1) - r**2) and zero(
+        lam_r.subs(r, a) - switch)
     checks["regime 2: F(0) = F(y*) at x = t"] = zero(
-        (x**2 / 2 - fy).subs(lam, lam_r).subs({x: r - a / 2, y: r - a})
+        (x**2 / 2 - fy).subs(lam, lam_r).subs({x: t_r, y: r - a})
     )
     ok = all(checks.values())
     return ProofResult(
@@ -276,23 +268,12 @@ def prove() -> ProofResult:
 
 CLAIMS: tuple[Claim, ...] = (
     Claim(
-        id="L5.7-tl1-prox",
-        paper_ref=PAPER_REF,
-        section=SECTION,
-        statement=STATEMENT,
-        reading=READING,
-        domain=DOMAIN,
-        hypotheses=HYPOTHESES,
-        strategy=strategy,
-        slack=slack,
-        prove=prove,
-        supports=("C1.1-tl1", "C1.1-acute"),
-        examples=EXAMPLES,
-        notes=(
-            "Exact minimiser: proofs.claims.scalar_prox (candidates 0 and the cubic's roots, "
-            "mpmath.polyroots at the working precision, Newton-polished); the printed operator: "
-            "proofs.algorithm.thresholds.tl1_threshold. The slack's tie tolerance is explained in "
-            "the module docstring."
-        ),
+        id="L5.7-tl1-prox", paper_ref=PAPER_REF, section=SECTION, statement=STATEMENT, reading=READING,
+        domain=DOMAIN, hypotheses=HYPOTHESES, strategy=_points, slack=slack, prove=prove,
+        supports=("C1.1-tl1", "C1.1-acute"), examples=EXAMPLES, constants=THRESHOLD_CONSTANTS,
+        notes="Exact minimiser: proofs.claims.scalar_prox (candidates 0 and the cubic's roots, "
+        "mpmath.polyroots at the working precision, Newton-polished); the printed operator: "
+        "printed_output with the claim's threshold constants. The slack's tie allowance is explained "
+        "in the module docstring.",
     ),
 )

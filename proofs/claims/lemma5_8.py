@@ -1,29 +1,33 @@
 """Claims of the RVSCGD paper: Lemma 5.8 (Sec. 5.2), l0 hard thresholding.
 
-``L5.8-l0-prox``: the printed operator (``hard_threshold`` of :mod:`proofs.algorithm.thresholds`)
-is compared with the exact global minimiser of ``F(y) = 1/2 (y - x)^2 + lam 1{y != 0}`` over the
-real line. On ``y != 0`` the penalty is the constant ``lam``, so ``F >= lam = F(x)`` there
-(``x != 0``), and the exact minimum is ``min(F(0), F(x)) = min(x^2/2, lam)`` (for ``x = 0`` the
-infimum over ``y != 0`` is ``lam > 0 = F(0)``). Slack ``min_c F(c) - F(printed) + tol_B * S``
-with the same tie tolerance as Lemma 5.7 (at ``|x| = sqrt(2 lam)`` both 0 and x minimise and the
-printed "zero elsewhere" picks 0). The claim is also proved symbolically (:func:`prove`).
+``L5.8-l0-prox``: the printed operator "x if |x| > T, else 0" with the named exact threshold
+``T = sqrt(2 lam)`` is compared with the exact global minimiser of
+``F(y) = 1/2 (y - x)^2 + lam 1{y != 0}`` over the real line. On ``y != 0`` the penalty is the
+constant ``lam``, so ``F >= lam = F(x)`` there (``x != 0``), and the exact minimum is
+``min(F(0), F(x)) = min(x^2/2, lam)`` (for ``x = 0`` the infimum over ``y != 0`` is
+``lam > 0 = F(0)``). Slack: :func:`proofs.claims.scalar_prox.prox_slack` (at ``|x| = sqrt(2 lam)``
+both 0 and x minimise and the printed "zero elsewhere" picks 0). The claim is also proved
+symbolically (:func:`prove`). Algorithm 1's u-update (``hard_threshold`` of
+:mod:`proofs.algorithm.thresholds`) implements this printed operator (tested).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import mpmath
 import sympy as sp
 from hypothesis import strategies as st
 
-from proofs.algorithm.thresholds import hard_threshold
-from proofs.engine.claim import Claim, Hypothesis, Point, ProofResult
+from proofs.engine.backend import FLOAT, Backend
+from proofs.engine.claim import Claim, Constant, Point, ProofResult
+from proofs.engine.proof import by_sympy, proof
 
-from .scalar_prox import l0_exact_min, l0_objective
+from .scalar_prox import draw_input_near, l0_exact_min, l0_objective, positive, prox_slack
 
 SECTION = "Lemma 5.8"
 PAPER_REF = "Lemma 5.8 (Sec. 5.2)"
+T_PRINTED = "sqrt(2*lam)"
+THRESHOLD = Constant("T", T_PRINTED, doc="the printed output is x if |x| > T, else 0 (any other T is false)")
 
 STATEMENT = (
     "f_{λ,x}(y) = ½(y − x)² + λ‖y‖₀. argmin_y f_{λ,x}(y) = x if |x| > √(2λ), 0 elsewhere."
@@ -36,110 +40,61 @@ READING = (
     "At |x| = √(2λ) both 0 and x minimise; the printed 'zero elsewhere' picks 0 (accepted)."
 )
 
-DOMAIN = "λ ∈ (0, ∞), x ∈ ℝ"
+
+def printed_output(x: Any, t: Any) -> Any:
+    """Lemma 5.8's printed operator with threshold ``t``: x if |x| > t, else 0."""
+    return x if abs(x) > t else 0 * x
 
 
-def printed_operator(x: Any, lam: Any) -> Any:
-    if isinstance(x, mpmath.mpf):
-        return hard_threshold(x, lam)
-    return float(hard_threshold(float(x), float(lam)))
-
-
-def _tol(B: Any) -> Any:
-    if B.is_mp:
-        return mpmath.mpf(10) ** (10 - B.dps)
-    return 2.0**-40
-
-
-def make_slack(operator: Any) -> Any:
-    def slack(p: Point, B: Any) -> Any:
-        x, lam = B.scalar(p["x"]), B.scalar(p["lam"])
-        y = B.scalar(operator(x, lam))
-        fp = l0_objective(y, x, lam)
-        _, fmin = l0_exact_min(x, lam)
-        return fmin - fp + _tol(B) * (x * x / 2 + fp)
-
-    return slack
-
-
-slack = make_slack(printed_operator)
+def slack(p: Point, B: Backend, c: Any) -> Any:
+    """``min_c F(c) - F(printed) + allowance`` (>= 0 iff the printed output minimises F)."""
+    x, lam = B.scalar(p["x"]), B.scalar(p["lam"])
+    fp = l0_objective(printed_output(x, c.T), x, lam)
+    _, fmin = l0_exact_min(x, lam)
+    return prox_slack(fmin, fp, x, B)
 
 
 @st.composite
 def _points(draw: Any) -> Point:
     lam = draw(st.one_of(st.sampled_from((1.0, 0.5, 2.0)),
                          st.floats(-8.0, 8.0).map(lambda e: 10.0**e)))
-    t = float(mpmath.sqrt(2 * mpmath.mpf(lam)))
-    kind = draw(st.sampled_from(("near_t", "uniform", "zero")))
-    if kind == "near_t":
-        d = draw(st.sampled_from((0.0, 1e-15, -1e-15, 1e-9, -1e-9, 0.01, -0.01, 0.5, -0.5, 2.0))
-                 | st.floats(-1.0, 3.0))
-        x = t * (1.0 + d)
-    elif kind == "uniform":
-        x = draw(st.floats(0.0, 10.0 * t + 1.0))
-    else:
-        x = 0.0
-    x = max(x, 0.0)
-    if draw(st.booleans()):
-        x = -x
-    return {"x": x, "lam": lam}
-
-
-def strategy() -> Any:
-    return _points()
+    t = THRESHOLD.at({"lam": lam}, FLOAT)
+    deltas = (0.0, 1e-15, -1e-15, 1e-9, -1e-9, 0.01, -0.01, 0.5, -0.5, 2.0)
+    return {"x": draw_input_near(draw, t, ("near_t", "uniform", "zero"), deltas, 10.0 * t + 1.0), "lam": lam}
 
 
 def prove() -> ProofResult:
-    """Symbolic proof with SymPy, case by case on the printed branches (x > 0 w.l.o.g. is not
-    needed: every identity below is in x^2 or in (y - x)^2).
+    """Symbolic proof with SymPy, case by case on the printed branches (every identity is in x^2
+    or in (y - x)^2, so x > 0 is not needed), with T the claim's threshold (T^2 = 2 lam):
 
     (i)  any y != 0: F(y) - F(x) = (y - x)^2 / 2 >= 0, so x minimises F over y != 0 (x != 0);
-    (ii) |x| > sqrt(2 lam): with x^2 = 2 lam + s, s > 0, F(0) - F(x) = s/2 > 0: printed x is
-         the minimiser;
-    (iii) 0 < |x| <= sqrt(2 lam): with x^2 = 2 lam - s, s >= 0, F(x) - F(0) = s/2 >= 0: printed 0
-         is a minimiser; x = 0: F(y) - F(0) = y^2/2 + lam > 0 for y != 0.
+    (ii) |x| > T: with x^2 = T^2 + s, s > 0, F(0) - F(x) = s/2 > 0: printed x is the minimiser;
+    (iii) 0 < |x| <= T: with x^2 = T^2 - s, s >= 0, F(x) - F(0) = s/2 >= 0: printed 0 is a
+         minimiser; x = 0: F(y) - F(0) = y^2/2 + lam > 0 for y != 0.
     """
     x, y = sp.symbols("x y", real=True)
     lam = sp.symbols("lambda", positive=True)
-    s_pos = sp.symbols("s", positive=True)
-    s_nn = sp.symbols("s", nonnegative=True)
+    s_pos, s_nn = sp.symbols("s", positive=True), sp.symbols("s", nonnegative=True)
+    T = sp.sympify(T_PRINTED).subs(sp.Symbol("lam"), lam)
 
     def F(yv: Any, penal: Any) -> Any:  # penal: the value of 1{y != 0}
         return sp.Rational(1, 2) * (yv - x) ** 2 + lam * penal
 
-    checks: dict[str, bool] = {}
+    def equals(e: Any, target: Any) -> bool:
+        return sp.simplify(e - target) == 0
+
     d1 = sp.simplify(F(y, 1) - F(x, 1))
-    checks["(i) F(y)-F(x) = (y-x)^2/2 >= 0 on y != 0"] = bool(
-        sp.simplify(d1 - (y - x) ** 2 / 2) == 0 and d1.is_nonnegative
-    )
-    d2 = sp.expand((F(0, 0) - F(x, 1)).subs(x**2, 2 * lam + s_pos))
-    d2 = sp.expand(d2.subs(x, sp.sqrt(2 * lam + s_pos)))
-    checks["(ii) x^2 = 2λ + s, s > 0: F(0) - F(x) = s/2 > 0"] = bool(
-        sp.simplify(d2 - s_pos / 2) == 0 and d2.is_positive
-    )
-    d3 = sp.expand((F(x, 1) - F(0, 0)).subs(x, sp.sqrt(2 * lam - s_nn)))
-    checks["(iii) x^2 = 2λ - s, s >= 0: F(x) - F(0) = s/2 >= 0"] = bool(
-        sp.simplify(d3 - s_nn / 2) == 0 and d3.is_nonnegative
-    )
+    d2 = sp.expand((F(0, 0) - F(x, 1)).subs(x, sp.sqrt(T**2 + s_pos)))
+    d3 = sp.expand((F(x, 1) - F(0, 0)).subs(x, sp.sqrt(T**2 - s_nn)))
     d4 = sp.expand(F(y, 1).subs(x, 0) - F(0, 0).subs(x, 0))
-    checks["(iii) x = 0: F(y) - F(0) = y^2/2 + λ > 0 for y != 0"] = bool(
-        sp.simplify(d4 - (y**2 / 2 + lam)) == 0 and d4.is_positive
-    )
-    ok = all(checks.values())
-    return ProofResult(
-        ok=ok,
-        method="symbolic",
-        summary=(
-            "SymPy: on y ≠ 0, F(y) − F(x) = (y−x)²/2 ≥ 0; for x² = 2λ + s (s > 0) F(0) − F(x) = s/2 "
-            "> 0; for x² = 2λ − s (s ≥ 0) F(x) − F(0) = s/2 ≥ 0; for x = 0, F(y) − F(0) = y²/2 + λ "
-            "> 0: the printed hard threshold is a global minimiser for all λ > 0, x ∈ ℝ"
-            if ok else "SymPy did not confirm every case: " + str(checks)
-        ),
-        details={k: str(v) for k, v in checks.items()},
-    )
+    return proof([
+        by_sympy(f"T^2 = 2λ (T = {T_PRINTED})", equals(T**2, 2 * lam)),
+        by_sympy("(i) F(y) - F(x) = (y-x)^2/2 >= 0 on y != 0", equals(d1, (y - x) ** 2 / 2) and d1.is_nonnegative),
+        by_sympy("(ii) x^2 = T^2 + s, s > 0: F(0) - F(x) = s/2 > 0", equals(d2, s_pos / 2) and d2.is_positive),
+        by_sympy("(iii) x^2 = T^2 - s, s >= 0: F(x) - F(0) = s/2 >= 0", equals(d3, s_nn / 2) and d3.is_nonnegative),
+        by_sympy("(iii) x = 0: F(y) - F(0) = y^2/2 + λ > 0 for y != 0", equals(d4, y**2 / 2 + lam) and d4.is_positive),
+    ])
 
-
-HYPOTHESES = (Hypothesis("λ > 0", lambda p, B: B.scalar(p["lam"]), strict=True),)
 
 EXAMPLES: tuple[Point, ...] = (
     {"x": 2.0, "lam": 2.0},  # |x| = sqrt(2 lam): tie F(0) = F(x) = 2
@@ -152,17 +107,8 @@ EXAMPLES: tuple[Point, ...] = (
 
 CLAIMS: tuple[Claim, ...] = (
     Claim(
-        id="L5.8-l0-prox",
-        paper_ref=PAPER_REF,
-        section=SECTION,
-        statement=STATEMENT,
-        reading=READING,
-        domain=DOMAIN,
-        hypotheses=HYPOTHESES,
-        strategy=strategy,
-        slack=slack,
-        prove=prove,
-        supports=("C1.1-l0", "C1.1-acute"),
-        examples=EXAMPLES,
+        id="L5.8-l0-prox", paper_ref=PAPER_REF, section=SECTION, statement=STATEMENT, reading=READING,
+        domain="λ ∈ (0, ∞), x ∈ ℝ", hypotheses=(positive("lam", "λ > 0"),), strategy=_points, slack=slack,
+        prove=prove, supports=("C1.1-l0", "C1.1-acute"), examples=EXAMPLES, constants=(THRESHOLD,),
     ),
 )

@@ -21,8 +21,12 @@ and 100 digits); the root finder's job is only to make the list complete (which 
 reduction guarantees, up to its accuracy, because every interior local minimiser is a
 stationary point).
 
-Nothing here uses the printed closed form ``g_lambda`` of Lemma 5.7 (that lives in
-:mod:`proofs.algorithm.thresholds` and is what is being checked).
+Nothing here uses the printed closed form ``g_lambda`` of Lemma 5.7 (that is the claim checked).
+
+What the thresholding claims (Lemmas 5.7, 5.8) share is here too: :func:`prox_slack` (the slack
+"the printed output minimises F", with the backend's rounding allowance for ties),
+:func:`positive` (their hypotheses ``a > 0``, ``lam > 0``) and :func:`draw_input_near` (inputs x
+near the printed threshold, where the claims are sharp).
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ from typing import Any
 
 import mpmath
 import numpy as np
+from hypothesis import strategies as st
+
+from proofs.engine.backend import Backend
+from proofs.engine.claim import Hypothesis
 
 Number = Any  # float or mpmath.mpf
 
@@ -120,6 +128,42 @@ def l0_exact_min(x: Number, lam: Number) -> tuple[Number, Number]:
     f0 = l0_objective(0 * x, x, lam)
     fx = l0_objective(x, x, lam)
     return (x, fx) if fx < f0 else (0 * x, f0)
+
+
+# ----------------------------------------------------------------------------- shared by the claims
+
+
+def prox_slack(fmin: Number, fp: Number, x: Number, B: Backend) -> Number:
+    """``min_c F(c) - F(printed) + B.allowance(x^2/2 + F(printed))``: >= 0 iff the printed output
+    is a global minimiser of F, up to the backend's rounding allowance on the size of the compared
+    values (F(0) = x^2/2 and F(printed)). Why an allowance: at the threshold two minimisers tie
+    exactly (e.g. Lemma 5.7 with a = 2, lam = 3/2, x = 2: F(0) = F(1) = 2), the printed "zero
+    elsewhere" picks one of them (allowed), and the numerically found other candidate may then
+    beat it by a rounding residue. A genuine violation keeps its value at 50 and 100 digits (the
+    engine's confirmation), where the allowance is ~1e-47 of the scale."""
+    return fmin - fp + B.allowance(x * x / 2 + fp)
+
+
+def positive(key: str, label: str) -> Hypothesis:
+    """The hypothesis ``label`` (e.g. "λ > 0"): the point's ``key`` is > 0."""
+    return Hypothesis(label, lambda p, B: B.scalar(p[key]), strict=True)
+
+
+def draw_input_near(draw: Any, t: float, kinds: tuple[str, ...], deltas: tuple[float, ...], hi: float) -> float:
+    """x for a thresholding claim with printed threshold ``t``: by a drawn kind, ``near_t``
+    (t (1 + delta), delta from ``deltas`` or in [-1, 3]), ``nextafter`` (the floats next to t),
+    ``uniform`` in [0, hi] or ``zero``; then a random sign."""
+    kind = draw(st.sampled_from(kinds))
+    if kind == "near_t":
+        x = t * (1.0 + draw(st.sampled_from(deltas) | st.floats(-1.0, 3.0)))
+    elif kind == "nextafter":
+        x = float(np.nextafter(t, draw(st.sampled_from((np.inf, -np.inf)))))
+    elif kind == "uniform":
+        x = draw(st.floats(0.0, hi))
+    else:
+        x = 0.0
+    x = max(x, 0.0)
+    return -x if draw(st.booleans()) else x
 
 
 # ----------------------------------------------------------------------------- brute force (tests)

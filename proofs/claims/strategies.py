@@ -28,9 +28,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import mpmath
 import numpy as np
 from hypothesis import strategies as st
+
+from proofs.engine.backend import ALLOWANCE_ULPS, Backend
 
 PI = math.pi
 
@@ -188,38 +189,37 @@ def dot(a: np.ndarray, b: np.ndarray) -> Any:
     return np.dot(a, b)
 
 
-def nrm(a: np.ndarray, B: Any) -> Any:
+def nrm(a: np.ndarray, B: Backend) -> Any:
     """|a| through the backend."""
     return B.sqrt(np.dot(a, a))
 
 
-def unit_b(a: np.ndarray, B: Any) -> np.ndarray:
+def unit_b(a: np.ndarray, B: Backend) -> np.ndarray:
     """a / |a| at the backend's precision (how unit-norm hypotheses are met by construction)."""
     return a / nrm(a, B)
 
 
-def roundoff(B: Any) -> Any:
-    """Unit roundoff of the backend: 2^-53 in float64, 10^-dps in mpmath."""
-    if getattr(B, "is_mp", False):
-        return mpmath.mpf(10) ** (-B.dps)
-    return 2.0**-53
+def roundoff(B: Backend) -> Any:
+    """Unit roundoff of the backend (``B.roundoff``): 2^-53 in float64, 10^-dps in mpmath."""
+    return B.roundoff
 
 
-#: rounding allowance of identity slacks, in units of the backend's roundoff times a scale
-IDENTITY_ALLOWANCE = 256
+#: kept for modules that still import it: the backend's one rule (``B.allowance``) uses this many
+#: unit roundoffs; new code calls ``B.allowance(scale)`` instead
+IDENTITY_ALLOWANCE = ALLOWANCE_ULPS
 
 
-def identity_slack(diff: Any, scale: Any, B: Any) -> Any:
-    """Slack of an identity A = B: ``min(0, 256 * u * scale - |A - B|)``, u the backend's roundoff.
+def identity_slack(diff: Any, scale: Any, B: Backend) -> Any:
+    """Slack of an identity A = B: ``min(0, B.allowance(scale) - |A - B|)`` (``diff = |A - B|``).
 
-    Soundness: ``scale`` is the size of the terms the computation of A - B rounds (the caller
-    says which); the allowance only absorbs rounding. At 50 and 100 digits it is ~1e-47 and
-    ~1e-97 of the scale, so a genuine difference of any size a float64 search can see (>= 1e-16
-    relative) stays negative at both precisions and agrees there (the engine's confirmation),
-    while a true identity's residue is either absorbed or differs by ~50 orders of magnitude
-    between the two precisions and is rejected as a rounding artefact.
+    ``scale`` is the size of the terms the computation of A - B rounds (the caller says which);
+    ``B.allowance`` (256 unit roundoffs of it, the backend's one rule) only absorbs rounding. At
+    50 and 100 digits it is ~1e-47 and ~1e-97 of the scale, so a genuine difference a float64
+    search can see stays negative at both precisions and agrees there (the engine's
+    confirmation), while a true identity's residue is absorbed or differs by ~50 orders of
+    magnitude between the two precisions and is rejected as a rounding artefact.
     """
-    allowance = IDENTITY_ALLOWANCE * roundoff(B) * scale
+    allowance = B.allowance(scale)
     # flat (exactly 0) inside the allowance: no rounding noise for Hypothesis's target phase to
     # climb on; outside it, the (negative) excess. Sign semantics: >= 0 iff |A - B| <= allowance.
     return 0 * allowance if diff <= allowance else allowance - diff
