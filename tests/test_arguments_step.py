@@ -124,6 +124,8 @@ NONNEG: dict[str, list[dict[str, Any]]] = {
     "L5.5-Ct-bounds@Ct-sharp": [_TURN],
     "L5.5-Ct-bounds+fix": [_TURN],
     "T1-remark-step+fix": [_TURN],
+    "C1.1-acute": [{"w": np.array([1.0, -0.2, 0.05]), "lam": 0.5, "beta": 1.0, "penalty": "l0", "a": 1.0},
+                   {"w": np.array([1.5, -1.5, 3.0]), "lam": 1.0, "beta": 1.0, "penalty": "tl1", "a": 1.0}],
 }
 #: points where the proof says the bound is attained (slack 0 up to rounding)
 ATTAINED: dict[str, list[dict[str, Any]]] = {
@@ -138,6 +140,9 @@ ATTAINED: dict[str, list[dict[str, Any]]] = {
     "L5.5-Ct-bounds@Ct": [_CT_TWO],
     "L5.5-Ct-bounds+fix": [_CT_TWO],
     "T1-remark-step+fix": [_STEP_MAX],
+    "L5.3-half-angle": [_SPHERE, _SPHERE_EQ],
+    "L5.3-f-closed-form": [_SPHERE],
+    "L5.3-f-closed-form@eq3+fix": [_SPHERE],
 }
 
 

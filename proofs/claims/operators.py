@@ -266,6 +266,12 @@ def _claim(penalty: str, prop: str, statement: str, reading: str, slack: Any, pr
     )
 
 
+_RESIDUAL_NOTES = {
+    "tl1": "The bound max(t, tau (a+1)/a) (the kept residual tau a(a+1)/z0^2 is < tau (a+1)/a) equals "
+           "tau (a+1)/a, which exceeds t by (r - a)^2/(2a) when tau > a^2/(2(a+1)): kept outputs have "
+           "z0 > r there, so their residual is < a/2 < t; t is the best constant (attained by 0 at "
+           "|x| = t).",
+}
 _TIE = ("closed conditions: they hold for both choices at a tie (hard: |x_i| = sqrt(2 tau), "
         "u_i in {0, x_i}; Tl1: |x_i| = t with tau > a^2/(2(a+1)), u_i in {0, sgn(x_i)(sqrt(2 tau "
         "(a+1)) - a)}), hence for limits of (x^n, P(x^n))")
@@ -291,7 +297,8 @@ def _props(penalty: str, sign_prove: Any, inner_prove: Any, residual_prove: Any,
                + (", indeed |x_i - P(x)_i| = min(|x_i|, tau)." if penalty == "l1" else "."),
                f"{where}; {_TIE}; slack min_i t - |x_i - P_i| + allowance",
                _residual_slack(penalty), residual_prove, uses[2],
-               constants=(THRESHOLD[penalty],)),
+               constants=(THRESHOLD[penalty],),
+               notes=_RESIDUAL_NOTES.get(penalty, "")),
     )
 
 

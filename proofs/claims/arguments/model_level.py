@@ -295,3 +295,73 @@ def prove_monotone() -> ProofResult:
 
 
 USES_monotone: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# L5.3-half-angle and the closed form of f (for every k, not only k = 1..6)
+# --------------------------------------------------------------------------------------------
+@cache
+def _half_angle() -> dict[str, bool]:
+    t = sp.Symbol("t", real=True)
+    g = Gram({("w", "w"): 1, ("s", "s"): 1, ("w", "s"): sp.cos(t)})
+    return {
+        "|w + w*|^2 = 2 + 2 cos theta = 4 cos^2(theta/2)": identity(
+            sp.expand_trig(g.norm2({"w": 1, "s": 1}) - 4 * sp.cos(t / 2) ** 2)),
+        "cos(theta/2) >= 0 on [0, pi] (minimum 0)": sp.minimum(sp.cos(t / 2), t, sp.Interval(0, sp.pi)) == 0,
+    }
+
+
+def prove_half_angle() -> ProofResult:
+    return proof([_step("for unit w, w*: |w + w*|^2 = 2 + 2 cos theta = 4 cos^2(theta/2) (Gram algebra) and "
+                        "cos(theta/2) >= 0 on [0, pi], so (1/2)|w + w*| = cos(theta/2)", _half_angle())])
+
+
+USES_half_angle: tuple[str, ...] = ()
+
+
+@cache
+def _quadratic_form() -> tuple[bool, Any]:
+    """1^T (a I + b 1 1^T) 1 = a k + b k^2 for symbolic k (row i: sum_j (a delta_ij + b) = a + b k)."""
+    i, j = sp.symbols("i j", integer=True, positive=True)
+    a_, b_ = sp.symbols("a b")
+    row = sp.Sum(a_ * sp.KroneckerDelta(i, j) + b_, (j, 1, K_SYM)).doit()
+    row = sp.piecewise_fold(row).subs(sp.Le(i, K_SYM), True)  # 1 <= i <= k on the outer range
+    total = sp.Sum(row, (i, 1, K_SYM)).doit()
+    return identity(total - (a_ * K_SYM + b_ * K_SYM**2)), (a_, b_)
+
+
+@cache
+def _closed_form(conv: str, factor: int) -> dict[str, bool]:
+    ok_q, _ = _quadratic_form()
+    m = model()
+
+    def quad(a_: Any, b_: Any) -> Any:
+        return a_ * K_SYM + b_ * K_SYM**2
+
+    closed = sp.Rational(factor, 8) * (quad(1, 1) - 2 * quad(1 - 2 * TH / sp.pi, 1) + quad(1, 1))
+    f = m.loss[conv]
+    return {
+        "1^T (a I + b 11^T) 1 = a k + b k^2 (Kronecker sums, symbolic k)": ok_q,
+        f"model's f ({conv}) minus the closed form (times {factor})": identity(f - closed),
+        f"f(w2) - f(w1) = {factor} k (theta2 - theta1)/(2 pi)": identity(
+            f.subs(TH, t2) - f.subs(TH, t1) - factor * K_SYM * (t2 - t1) / (2 * sp.pi)),
+    }
+
+
+def _prove_closed_form(conv: str, factor: int) -> ProofResult:
+    return proof([
+        cites(ROTATION, f"f ({conv}) is the model's function of (k, theta) only"),
+        _step(f"the printed closed form (times {factor}) is (1/8)[2(k + k^2) - 2((1 - 2 theta/pi) k + k^2)] "
+              "for every k, equal to the model's f; the difference formula follows", _closed_form(conv, factor)),
+    ])
+
+
+def prove_closed_form() -> ProofResult:
+    return _prove_closed_form("eq6", 1)
+
+
+def prove_closed_form_eq3_fix() -> ProofResult:
+    return _prove_closed_form("eq3", 2)
+
+
+USES_closed_form: tuple[str, ...] = (ROTATION,)

@@ -161,6 +161,9 @@ def _tl1() -> dict[str, bool]:
         and nonnegative(((R_SYM - a / 2) - a / 2).subs(R_SYM, a + f))
     )
     out["lam = 0: the minimiser is x itself, t = 0"] = identity(k.subs(lam, 0))
+    # t is best, and smaller than tau(a+1)/a when r > a: tau(a+1)/a - (r - a/2) = (r - a)^2/(2a)
+    out["tau(a+1)/a - t = (r - a)^2/(2a) >= 0 (r > a): the bound max(t, tau(a+1)/a) is not best"] = identity(
+        kr / a**2 - (r - a / 2) - (r - a) ** 2 / (2 * a))
     return out
 
 

@@ -256,3 +256,21 @@ def prove_step_bound() -> ProofResult:
 
 
 USES_step_bound: tuple[str, ...] = (EQ17, SOFT_INNER)
+
+
+# --------------------------------------------------------------------------------------------
+# C1.1-acute: <u^{t+1}, w^t> >= 0 for the hard and Tl1 u-updates
+# --------------------------------------------------------------------------------------------
+HARD_SIGN, TL1_SIGN = "OP-hard-sign", "OP-tl1-sign"
+
+
+def prove_c11_acute() -> ProofResult:
+    return proof([
+        cites(HARD_SIGN, "hard thresholding: u_i w_i >= 0 for every coordinate (both outputs at a tie)"),
+        cites(TL1_SIGN, "Tl1 thresholding: u_i w_i >= 0 for every coordinate and every minimiser"),
+        _step("<u^{t+1}, w^t> = sum_i u_i w_i >= 0, so theta(u^{t+1}, w^t) <= pi/2 where u^{t+1} != 0",
+              {"a sum of nonnegative terms is nonnegative": _sums()["a sum of nonnegative terms is nonnegative"]}),
+    ])
+
+
+USES_c11_acute: tuple[str, ...] = (HARD_SIGN, TL1_SIGN)

@@ -51,6 +51,9 @@ WIRING: dict[str, tuple[Prove, tuple[str, ...]]] = {
     "L5.3-constants+fix": (ML.prove_constants_fix, ML.USES_eq16),
     "L5.3-constants@proof-form": (ML.prove_constants_proof_form, ML.USES_eq16),
     "L5.3-monotone": (ML.prove_monotone, ML.USES_monotone),
+    "L5.3-half-angle": (ML.prove_half_angle, ML.USES_half_angle),
+    "L5.3-f-closed-form": (ML.prove_closed_form, ML.USES_closed_form),
+    "L5.3-f-closed-form@eq3+fix": (ML.prove_closed_form_eq3_fix, ML.USES_closed_form),
     "L3.1-value+fix": (ML.prove_l31_value_fix, ML.USES_l31),
     "L3.1-value@eq3+fix": (ML.prove_l31_value_eq3_fix, ML.USES_l31),
     "L3.1-sign": (ML.prove_l31_sign, ML.USES_l31),
@@ -66,6 +69,8 @@ WIRING: dict[str, tuple[Prove, tuple[str, ...]]] = {
     "L5.5-Ct-bounds@Ct-sharp": (SB.prove_ct_sharp, SB.USES_ct_sharp),
     "L5.5-Ct-bounds+fix": (SB.prove_ct_fix, SB.USES_ct_fix),
     "T1-remark-step+fix": (SB.prove_step_bound, SB.USES_step_bound),
+    # Corollary 1.1, step 2: the operator claims for l0 and Tl1 (part B may wire its own proof)
+    "C1.1-acute": (SB.prove_c11_acute, SB.USES_c11_acute),
 }
 
 #: corrected claims (id -> spec) for targets found false: none
