@@ -17,7 +17,7 @@ from functools import cache
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
-from proofs.engine.proof import by_sympy, cites, proof
+from proofs.engine.proof import ProofStep, by_sympy, cites, proof
 
 from .sphere_geometry import ARC, BALL, cos_decreasing_step
 from .symbolic import identity, nonnegative
@@ -103,16 +103,22 @@ def _induction() -> dict[str, bool]:
     }
 
 
-def _soft_norm_step() -> object:
-    return cites(SOFT_SIGN, "|u^{t+1}_i| <= |w^t_i| for the soft-thresholded u^{t+1} = S_{lam/beta}(w^t), "
-                            "so |u^{t+1}| <= |w^t| = 1")
+def _soft_norm_steps() -> list[ProofStep]:
+    from .step_bounds import _sums
+
+    sums = _sums()
+    return [
+        cites(SOFT_SIGN, "|u^{t+1}_i| <= |w^t_i| for the soft-thresholded u^{t+1} = S_{lam/beta}(w^t)"),
+        by_sympy("|w^t|^2 - |u^{t+1}|^2 = sum_i (w_i^2 - u_i^2) >= 0, so |u^{t+1}| <= |w^t| = 1",
+                 all(sums.values()), "; ".join(f"{k_}: {v}" for k_, v in sums.items())),
+    ]
 
 
 def prove_angle_descent_fix() -> ProofResult:
     ind = _induction()
     cap = _cap()
     res = proof([
-        _soft_norm_step(),
+        *_soft_norm_steps(),
         cites(ONE_STEP_ANGLE, "if theta_t <= pi - delta: theta_{t+1} <= max(theta_t, kappa), kappa = "
                               "arcsin(2 pi beta/k) (eta (k/(2 pi) + beta) <= 1, beta <= k sin(delta)/(2 pi), "
                               "w^^{t+1} != 0)"),
