@@ -193,3 +193,15 @@ def test_descent_constant_is_approached_on_short_segments(eps: float) -> None:
     s = slack("L5.2-descent+fix", p, MP)
     half_l = 2 / (2 * math.pi) / math.tan(d) / 2 * eps**2
     assert 0 <= s <= 2 * eps * half_l
+
+
+def test_ledger_after_wiring_lists_the_verdicts_that_change() -> None:
+    from proofs.claims.arguments.wiring_step import LEDGER_AFTER_WIRING
+    from proofs.engine import ledger
+
+    led = ledger.load()
+    for cid, entry in LEDGER_AFTER_WIRING.items():
+        assert cid in WIRING and led[cid].verdict == "unrefuted"  # today: search only
+        assert entry["verdict"] == "proved" and entry["reason"]
+    unchanged = [c for c in WIRING if c not in LEDGER_AFTER_WIRING]
+    assert all(led[c].verdict == "proved" for c in unchanged)

@@ -373,6 +373,7 @@ CLAIMS: tuple[Claim, ...] = (
         slack=_one_step_slack,
         prove=OS.prove_one_step_operator,
         uses=OS.USES_one_step_operator,
+        search_scale=2.0,
     ),
     Claim(
         id="R-one-step-angle",
