@@ -266,6 +266,11 @@ def _claim(penalty: str, prop: str, statement: str, reading: str, slack: Any, pr
     )
 
 
+_TIE_STATEMENT = {
+    "l0": " It holds for both choices at the tie |x_i| = sqrt(2 tau) (u_i = 0 or x_i).",
+    "tl1": " It holds for every minimiser, i.e. for both choices at the tie |x_i| = t, tau > a^2/(2(a+1)) "
+           "(u_i = 0 or sgn(x_i)(sqrt(2 tau (a+1)) - a)).",
+}
 _RESIDUAL_NOTES = {
     "tl1": "The bound max(t, tau (a+1)/a) (the kept residual tau a(a+1)/z0^2 is < tau (a+1)/a) equals "
            "tau (a+1)/a, which exceeds t by (r - a)^2/(2a) when tau > a^2/(2(a+1)): kept outputs have "
@@ -281,20 +286,21 @@ def _props(penalty: str, sign_prove: Any, inner_prove: Any, residual_prove: Any,
            uses: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> tuple[Claim, ...]:
     op = OPERATOR[penalty]
     where = "u = prox(x, lam, beta, penalty, a, exact_tl1=True), per coordinate, tau = lam/beta"
+    tie = _TIE_STATEMENT.get(penalty, "")
     return (
         _claim(penalty, "sign",
-               f"For {op}: P(x)_i x_i >= 0 and |P(x)_i| <= |x_i| for every coordinate i.",
+               f"For {op}: P(x)_i x_i >= 0 and |P(x)_i| <= |x_i| for every coordinate i.{tie}",
                f"{where}; {_TIE}; slack min_i min(P_i x_i, |x_i| - |P_i|) + allowance",
                _sign_slack(penalty), sign_prove, uses[0]),
         _claim(penalty, "inner",
                f"For {op}: P(x)_i (x_i - P(x)_i) >= 0 for every i; hence <P(x), x> >= |P(x)|^2 "
-               "and |P(x)| <= cos(angle(P(x), x)) |x|.",
+               f"and |P(x)| <= cos(angle(P(x), x)) |x|.{tie}",
                f"{where}; {_TIE}; slack min_i P_i (x_i - P_i) + allowance",
                _inner_slack(penalty), inner_prove, uses[1]),
         _claim(penalty, "residual",
                f"For {op}: |x_i - P(x)_i| <= t for every i, t = {THRESHOLD[penalty].doc}; t is the "
                "best constant (attained at |x_i| = t by the output 0)"
-               + (", indeed |x_i - P(x)_i| = min(|x_i|, tau)." if penalty == "l1" else "."),
+               + (", indeed |x_i - P(x)_i| = min(|x_i|, tau)." if penalty == "l1" else ".") + tie,
                f"{where}; {_TIE}; slack min_i t - |x_i - P_i| + allowance",
                _residual_slack(penalty), residual_prove, uses[2],
                constants=(THRESHOLD[penalty],),
