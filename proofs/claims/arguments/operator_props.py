@@ -78,7 +78,14 @@ def _soft() -> dict[str, bool]:
             identity(xx * S - (tau + m) * m) and nonnegative((tau + m) * m)
             and identity(sigma * xx - sigma * S - tau) and identity(sp.Abs(xx - S) - tau)
         )
-    out["|x| <= tau: S = 0, x S = 0, |x| - |S| = |x|, |x - S| = |x| <= tau"] = True
+    om, sg_ = sp.symbols("omega sigma", nonnegative=True)  # |x| = tau omega, 1 - omega = sigma
+    for sigma in (1, -1):
+        xx = sigma * tau * om
+        S = sp.Integer(0)
+        out[f"x = {sigma} tau omega (omega <= 1): S = 0, x S = 0, |x| - |S| = tau omega, tau - |x - S| = tau sigma"] = (
+            identity(xx * S) and nonnegative(sigma * xx - S * sigma)
+            and identity((tau - sigma * (xx - S)) - tau * sg_, {om: 1 - sg_}) and nonnegative(tau * sg_)
+        )
     return out
 
 
