@@ -191,7 +191,23 @@ def _line_derivatives() -> dict[str, bool]:
     d2 = sp.diff(gt, tt, 2).subs(tt, 0)
     d2 = sp.simplify(d2).subs(sp.Abs(sp.sin(th)), sp.sin(th))
     hess = (sp.cos(th) / sp.sin(th) * (D - al**2 - be**2) - 2 * al * be) / rr**2
+    # the frame: from the Gram data of (w^, s^, Delta), e = (cos th w^ - s^)/sin th, beta = <Delta, e>,
+    # n = Delta - alpha w^ - beta e is orthogonal to w^ and e with |n|^2 = |Delta|^2 - alpha^2 - beta^2
+    bq = sp.Symbol("b", real=True)  # <Delta, s^>
+    g0 = Gram({("w", "w"): 1, ("s", "s"): 1, ("w", "s"): sp.cos(th), ("d", "d"): D, ("d", "w"): al,
+               ("d", "s"): bq})
+    e0 = {"w": sp.cos(th) / sp.sin(th), "s": -1 / sp.sin(th)}
+    beta0 = g0.inner(basis("d"), e0)
+    n0 = combine((1, basis("d")), (-al, basis("w")), (-beta0, e0))
+    trig = {sp.cos(th) ** 2: 1 - sp.sin(th) ** 2}
+    frame = (identity(g0.norm2(e0) - 1, trig) and identity(g0.inner(e0, basis("w")))
+             and identity(g0.inner(n0, basis("w"))) and identity(g0.inner(n0, e0), trig)
+             and identity(g0.norm2(n0) - (D - al**2 - beta0**2), trig)
+             and identity(combine((sp.cos(th), basis("w")), (-sp.sin(th), e0))["s"] - 1)
+             and identity(combine((sp.cos(th), basis("w")), (-sp.sin(th), e0))["w"]))
     return {
+        "frame: |e| = 1, <e, w^> = 0, s^ = cos th w^ - sin th e, n = D - alpha w^ - beta e is orthogonal "
+        "to w^ and e, |n|^2 = |D|^2 - alpha^2 - beta^2": frame,
         "|Delta|^2 = alpha^2 + beta^2 + |n|^2 (Gram)": identity(g.norm2(dl) - D),
         "g'(0) = beta/r = <grad theta(w), Delta> (|sin theta| = sin theta on (0, pi))": identity(
             sp.simplify(d1 - be / rr)),
