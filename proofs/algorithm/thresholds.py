@@ -190,40 +190,61 @@ def tl1_objective(y: ArrayLike, x: ArrayLike, tau: ArrayLike, a: ArrayLike) -> A
     return 0.5 * (y - x) ** 2 + tau * rho(y, a)
 
 
+def _g_stable(ax: Any, tau: Any, a: Any, mp: bool) -> tuple[Any, Any]:
+    """Lemma 5.7's g(|x|) = z0 - a without cancellation, and whether it exists.
+
+    With b = a + |x| and e = 27 tau a (a+1)/(4 b^3) = (1 - arccos-argument)/2, the printed
+    phi = arccos(1 - 2e) = 2 arcsin(sqrt e) (exists iff e <= 1) and z0 = b(1 + 2 cos(phi/3))/3
+    give g = |x| - (4b/3) sin^2(phi/6): the subtracted term is the residual |x| - g, computed to
+    full relative precision (the printed form loses it when |x| << a)."""
+    b = a + ax
+    if mp:
+        e = 27 * tau * a * (a + 1) / (4 * b**3)
+        if e > 1:
+            return mpmath.mpf(0), False
+        phi = 2 * mpmath.asin(mpmath.sqrt(e))
+        return ax - (4 * b / 3) * mpmath.sin(phi / 6) ** 2, True
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        e = np.where(tau == 0, 0.0, 27.0 * tau * a * (a + 1.0) / (4.0 * b**3))
+    ok = e <= 1.0
+    phi = 2.0 * np.arcsin(np.sqrt(np.clip(e, 0.0, 1.0)))
+    return ax - (4.0 * b / 3.0) * np.sin(phi / 6.0) ** 2, ok
+
+
 def tl1_prox_exact(x: ArrayLike, tau: ArrayLike, a: ArrayLike) -> np.ndarray:
     """Exact minimiser of 1/2 (y-x)^2 + tau rho_a(y) by comparing finitely many candidates.
 
     For x > 0 the minimiser is >= 0. On y > 0 the stationary points solve the cubic
     z^3 - (a+x) z^2 + tau a (a+1) = 0 (z = a + y); it has one negative root and, when
     arccos's argument of Lemma 5.7 is >= -1, two non-negative ones, the larger (= g(x) of
-    Lemma 5.7, polished by one Newton step in float) being the only interior local minimum.
-    Candidates: y = 0 and that root if positive; the smaller objective wins, ties go to 0.
+    Lemma 5.7, computed without cancellation by :func:`_g_stable` and polished by one Newton
+    step in float) being the only interior local minimum. Candidates: y = 0 and that root if
+    positive; g wins iff F(0) - F(g) = g (|x| - g/2 - tau (a+1)/(a+g)) > 0 (no underflow of
+    x^2/2), ties go to 0.
     """
     _check_x_tau(x, tau, a)
     if _any_mp(x, tau, a):
         def one(v: Any, t: Any, aa: Any) -> Any:
             ax = abs(v)
-            g, ok = _g_mp(ax, t, aa)
+            g, ok = _g_stable(ax, t, aa, True)
             if not ok or not g > 0:
                 return mpmath.mpf(0)
-            f0 = ax * ax / 2
-            fg = (g - ax) ** 2 / 2 + t * (aa + 1) * g / (aa + g)
-            return mpmath.sign(v) * g if fg < f0 else mpmath.mpf(0)
+            return mpmath.sign(v) * g if ax - g / 2 - t * (aa + 1) / (aa + g) > 0 else mpmath.mpf(0)
 
         return np.frompyfunc(one, 3, 1)(_obj(x), _obj(tau), _obj(a))
     x = np.asarray(x, dtype=float)
     ax = np.abs(x)
-    g, ok = _g_float(ax, tau, a)
+    g, ok = _g_stable(ax, tau, a, False)
     # one Newton step on f'(y) = y - |x| + tau a (a+1)/(a+y)^2 (f''(g) > 0 at the local minimum)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         fp = g - ax + tau * a * (a + 1.0) / (a + g) ** 2
         fpp = 1.0 - 2.0 * tau * a * (a + 1.0) / (a + g) ** 3
         g = np.where(ok & (fpp > 0), g - fp / np.where(fpp > 0, fpp, 1.0), g)
     valid = ok & (g > 0)
-    f0 = 0.5 * ax * ax
     gs = np.where(valid, g, 0.0)
-    fg = 0.5 * (gs - ax) ** 2 + tau * (a + 1.0) * gs / (a + gs)
-    return np.where(valid & (fg < f0), np.sign(x) * gs, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gain = ax - gs / 2.0 - tau * (a + 1.0) / (a + gs)  # (F(0) - F(g)) / g
+    return np.where(valid & (gain > 0), np.sign(x) * gs, 0.0)
 
 
 # ----------------------------------------------------------------------------- penalties / prox

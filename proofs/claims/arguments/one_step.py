@@ -1,0 +1,149 @@
+"""One step of Algorithm 1 on the sphere, for every u with the operator properties.
+
+* ``R-one-step-operator``: for unit w, w^ = w - eta E g(w) - eta beta (w - u) = c1 w + eta v,
+  v = c2 w* + beta u, c1 = 1 - eta (c2 + beta), c2 = k/(2 pi) (E g from ``L5.3-eq17``).
+* ``R-one-step-angle``: if moreover |u| <= 1, c1 >= 0, beta <= c2 sin(delta), theta(w, w*) <=
+  pi - delta and w^ != 0, then theta(w^, w*) <= max(theta(w, w*), arcsin(beta/c2)).
+* ``L5.4-angle-descent+fix`` and ``L5.4-invariance+fix``: the soft-thresholded u^{t+1} has
+  |u^{t+1}| <= |w^t| = 1 (``OP-soft-sign``), so the one-step bound applies at every t; the
+  induction over t is a SymPy step on the recurrence M_{t+1} = max(theta_{t+1}, kappa) <= M_t.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import sympy as sp
+
+from proofs.engine.claim import ProofResult
+from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+
+from .sphere_geometry import ARC, BALL, cos_decreasing_step
+from .symbolic import identity, nonnegative
+
+ONE_STEP = "R-one-step-operator"
+ONE_STEP_ANGLE = "R-one-step-angle"
+EQ17 = "L5.3-eq17"
+SOFT_SIGN = "OP-soft-sign"
+ANGLE_FIX = "L5.4-angle-descent+fix"
+
+#: the domain the trajectory proofs cover: the proofs' normalisation ||w^0|| = 1
+UNIT_W0 = ("||w^0|| = 1 exactly (the proofs' normalisation 'due to normalization ||w^t|| = 1'); "
+           "every t >= 1 is covered for any w^0 since w^t = w^^t/||w^^t||")
+
+
+@cache
+def _update_coefficients() -> dict[str, bool]:
+    k, eta, beta = sp.symbols("k eta beta", positive=True)
+    c2 = k / (2 * sp.pi)
+    c1 = 1 - eta * (c2 + beta)
+    # w - eta c2 (w - s) - eta beta (w - u), coefficient by coefficient in (w, s, u)
+    lhs = {"w": 1 - eta * c2 - eta * beta, "s": eta * c2, "u": eta * beta}
+    rhs = {"w": c1, "s": eta * c2, "u": eta * beta}
+    return {f"coefficient of {b}": identity(lhs[b] - rhs[b]) for b in lhs}
+
+
+def prove_one_step_operator() -> ProofResult:
+    ok = all(_update_coefficients().values())
+    return proof([
+        cites(EQ17, "for unit w and w*: E_Z[g(w, Z)] = c2 w - c2 w*, c2 = k/(2 pi)"),
+        by_sympy("w - eta c2 (w - w*) - eta beta (w - u) = c1 w + eta (c2 w* + beta u), c1 = 1 - "
+                 "eta (c2 + beta): the coefficients of w, w*, u agree, for every u", ok,
+                 "; ".join(f"{k_}: {v}" for k_, v in _update_coefficients().items())),
+    ])
+
+
+USES_one_step_operator: tuple[str, ...] = (EQ17,)
+
+
+@cache
+def _cap() -> dict[str, bool]:
+    """cos(kappa) = sqrt(1 - beta^2/c2^2) >= |cos delta| >= -cos(delta) for beta <= c2 sin(delta)."""
+    sd = sp.Symbol("sigma", nonnegative=True)  # sin(delta) = beta/c2 + sigma
+    h = sp.Symbol("h", nonnegative=True)  # beta/c2
+    cd = sp.Symbol("C", real=True)  # cos(delta), C^2 = 1 - sin^2(delta)
+    Ca, g = sp.symbols("C_abs g", nonnegative=True)  # |cos delta|, K^2 - C_abs^2
+    K = sp.Symbol("K", positive=True)  # cos(kappa); K = 0 forces |cos delta| = 0 = K
+    return {
+        "cos^2 kappa - cos^2 delta = sin^2 delta - (beta/c2)^2 >= 0": identity(
+            ((1 - h**2) - cd**2).subs(cd**2, 1 - (h + sd) ** 2) - ((h + sd) ** 2 - h**2))
+        and nonnegative((h + sd) ** 2 - h**2),
+        "K - |C| = (K^2 - C^2)/(K + |C|) >= 0 (K = cos kappa > 0; K = 0 gives |C| = 0)": identity(
+            (K - Ca) - (K**2 - Ca**2) / (K + Ca)) and nonnegative(g / (K + Ca)),
+    }
+
+
+def prove_one_step_angle() -> ProofResult:
+    cap = _cap()
+    return proof([
+        cites(ONE_STEP, "w^ = c1 w + eta v, v = c2 w* + beta u, c1 = 1 - eta (c2 + beta) >= 0"),
+        cites(BALL, "|v - c2 w*| = beta |u| <= beta <= c2 sin(delta) <= c2, so (v != 0) "
+                    "theta(v, w*) <= kappa := arcsin(beta/c2)"),
+        by_sympy("cos theta(v, w*) >= cos kappa = sqrt(1 - beta^2/c2^2) >= |cos delta| and cos theta(w, w*) "
+                 ">= cos(pi - delta) = -cos delta, so theta(w, w*) + theta(v, w*) <= pi",
+                 all(cap.values()), "; ".join(f"{k_}: {v}" for k_, v in cap.items())),
+        cites(ARC, "w^ is a non-negative combination of w and v/|v|: theta(w^, w*) <= "
+                   "max(theta(w, w*), theta(v, w*)) <= max(theta(w, w*), kappa) (v = 0: w^ = c1 w)"),
+        cos_decreasing_step(),
+    ])
+
+
+USES_one_step_angle: tuple[str, ...] = (ONE_STEP, BALL, ARC)
+
+
+@cache
+def _induction() -> dict[str, bool]:
+    th, kap = sp.symbols("theta kappa", real=True)
+    pp, qq = sp.symbols("p q", nonnegative=True)
+    return {
+        "max(max(theta, kappa), kappa) = max(theta, kappa)": sp.Max(sp.Max(th, kap), kap) == sp.Max(th, kap),
+        "theta_0 = top - p, kappa = top - q (p, q >= 0): max(theta_0, kappa) - top = max(-p, -q) <= 0": bool(
+            sp.Max(-pp, -qq).is_nonpositive),
+    }
+
+
+def _soft_norm_steps() -> list[ProofStep]:
+    from .step_bounds import _sums
+
+    sums = _sums()
+    return [
+        cites(SOFT_SIGN, "|u^{t+1}_i| <= |w^t_i| for the soft-thresholded u^{t+1} = S_{lam/beta}(w^t)"),
+        by_sympy("|w^t|^2 - |u^{t+1}|^2 = sum_i (w_i^2 - u_i^2) >= 0, so |u^{t+1}| <= |w^t| = 1",
+                 all(sums.values()), "; ".join(f"{k_}: {v}" for k_, v in sums.items())),
+    ]
+
+
+def prove_angle_descent_fix() -> ProofResult:
+    ind = _induction()
+    cap = _cap()
+    res = proof([
+        *_soft_norm_steps(),
+        cites(ONE_STEP_ANGLE, "if theta_t <= pi - delta: theta_{t+1} <= max(theta_t, kappa), kappa = "
+                              "arcsin(2 pi beta/k) (eta (k/(2 pi) + beta) <= 1, beta <= k sin(delta)/(2 pi), "
+                              "w^^{t+1} != 0)"),
+        by_sympy("kappa <= pi - delta (cos kappa >= |cos delta|), and M_t = max(theta_t, kappa) satisfies "
+                 "M_{t+1} <= max(M_t, kappa) = M_t: by induction theta_t <= M_0 <= pi - delta for every t, "
+                 "so the one-step bound applies at every t", all(ind.values()) and all(cap.values()),
+                 "; ".join(f"{k_}: {v}" for k_, v in {**ind, **cap}.items())),
+        cos_decreasing_step(),
+    ])
+    return replace(res, covers=UNIT_W0)
+
+
+USES_angle_descent_fix: tuple[str, ...] = (SOFT_SIGN, ONE_STEP_ANGLE)
+
+
+def prove_invariance_fix() -> ProofResult:
+    cap = _cap()
+    res = proof([
+        cites(ANGLE_FIX, "theta_{t+1} <= max(theta_t, kappa) at every t, kappa = arcsin(2 pi beta/k)"),
+        by_sympy("kappa <= pi - delta: cos kappa >= |cos delta| >= cos(pi - delta); so theta_t <= "
+                 "pi - delta implies theta_{t+1} <= max(theta_t, kappa) <= pi - delta",
+                 all(cap.values()), "; ".join(f"{k_}: {v}" for k_, v in cap.items())),
+        cos_decreasing_step(),
+    ])
+    return replace(res, covers=UNIT_W0)
+
+
+USES_invariance_fix: tuple[str, ...] = (ANGLE_FIX,)
