@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from proofs.claims import limits as Lm
 from proofs.engine.claim import ProofResult
 
 from . import limit_point as P
@@ -33,6 +34,37 @@ WIRING: dict[str, tuple[Callable[[], ProofResult], tuple[str, ...]]] = {
 BEST_CONSTANTS: dict[str, Callable[[], Sequence[dict[str, Any]]]] = {
     cid: (lambda cid=cid: best_constant_records(cid)) for cid in ("L5.6-eq11", "T1-eq12", "L5.6-eq25")
 }
+
+#: wiring these needs their restatement first: the current records claim convergence (C1.1 fixes)
+REQUIRES_RESTATEMENT = frozenset({"C1.1-l0+fix", "C1.1-tl1+fix"})
+
+
+def _passes(value: Any, B: Any) -> Any:
+    """A non-strict part of a strict conclusion: flat positive (the rounding allowance) when
+    ``value >= -allowance``, else ``value + allowance`` (negative), as limits._ident does."""
+    allowance = B.allowance(2)
+    return allowance if value >= -allowance else value + allowance
+
+
+def s_corollary_at_limit(p: dict[str, Any], B: Any) -> Any:
+    """Reference slack of the restated C1.1-l0+fix / C1.1-tl1+fix (strict): at the run's limit,
+    delta - theta > 0 and, as pass/fail parts, w* - (2pi/k) beta (w_bar - u_bar) = C w_bar,
+    0 <= C <= cos(theta), |w* - w_bar| <= (2pi/k) beta sin(gamma), |w* - u_bar| <= (2pi/k) beta
+    sin(gamma) + r sqrt(d) (r = limits.max_shrink). No convergence part."""
+    L = Lm.limit(p, B)
+    th, ga = Lm.theta_gamma(L, B)
+    C, res = Lm.eq25_C(p, B)
+    b_sin = 2 * B.pi / int(p["k"]) * B.scalar(p["beta"]) * B.sin(ga)
+    r = Lm.max_shrink(p, B) * B.sqrt(B.scalar(len(L.w)))
+    return min(
+        B.scalar(p["delta"]) - th,
+        Lm._ident(res, B.scalar(2), B),
+        _passes(C, B),
+        _passes(B.cos(th) - C, B),
+        _passes(b_sin - Lm.dist_star_w(L, B), B),
+        _passes(b_sin + r - Lm.norm_b(L.s - L.u, B), B),
+    )
+
 
 #: the reading every limit claim gets: which pairs the statement (and the proof) is about
 LIMIT_READING = (
@@ -58,14 +90,17 @@ _COR_HYP = (
     "Theorem 1's hypotheses as in C1.1-{pen} (proofs.claims.limits.theorem1_hypotheses(){extra}): "
     "delta in (0, pi), |w*| = 1, lam, beta, eta > 0, (i), (ii) both parts, eta <= min{{1/(beta+L), "
     "2pi/k}}, the step condition along the run; the proof uses only (i), beta <= k sin(delta)/(2pi), "
-    "eta > 0, lam > 0 (and a > 0 for Tl1)"
+    "eta > 0, lam > 0 (and a > 0 for Tl1). Points: limits.run_points('T1', ('{pen}',)) with "
+    "require_convergence=True (the claim is about limits; non-convergent runs belong to "
+    "C1.1-convergence)"
 )
 _COR_CONCLUSION = (
     "no convergence part (that is C1.1-convergence); at the limit: min of delta - theta_bar (> 0, "
     "strict), the identity w* - (2pi/k) beta (w_bar - u_bar) = C w_bar (C := <., w_bar>, limits._ident "
     "allowance), C >= 0, cos(theta_bar) - C >= 0, (2pi/k) beta sin(gamma) - |w* - w_bar| >= 0, "
     "sin(delta) - (2pi/k) beta >= 0 is (ii), (2pi/k) beta sin(gamma) + r sqrt(d) - |w* - u_bar| >= 0 "
-    "with r = {r} (limits.max_shrink). Use strict=True with the non-strict parts entering as "
+    "with r = {r} (limits.max_shrink); reference implementation: wiring_limit.s_corollary_at_limit. "
+    "Use strict=True with the non-strict parts entering as "
     "pass/fail values (flat positive, e.g. the allowance, when they hold; their value when "
     "negative), as limits._ident does for identities (the current C1.1 fixes are strict=False and "
     "so check only delta - theta >= 0)"
