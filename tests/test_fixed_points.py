@@ -166,3 +166,20 @@ def test_vanishes_uses_the_relations() -> None:
     assert certify.vanishes(c**2 + s**2 - 1, (c**2 + s**2 - 1,))
     assert not certify.vanishes(c**2 - 1, (c**2 + s**2 - 1,))
     assert certify.vanishes(c**4 - (1 - s**2) ** 2, (c**2 + s**2 - 1,), (c,))
+
+
+def test_general_family_limits_are_the_parameter_dependent_bounds() -> None:
+    """At given b = (2pi/k) beta and sin(delta) the limits are the bounds the proofs give:
+    (2pi/k) beta/sin(delta) for eq. (11) (L5.6-eq11+fix), K(d, b)/sin(delta) for eq. (12)
+    (BC-eq12-sharp)."""
+    from proofs.claims.arguments.best_constants import B_SYM, S_SYM, D
+    from proofs.claims.arguments.eq12_sharp import constant_K
+
+    gen = family_limits(general=True)
+    assert sp.simplify(gen["ratio_eq11"] - B_SYM / S_SYM) == 0
+    assert sp.simplify(gen["ratio_eq12"] - constant_K(D, B_SYM) / S_SYM) == 0
+    assert gen["C_eq25"] == 1
+    c = check_member(3, "1/100000", b="1/2", delta="pi/4")
+    assert c["hypotheses_hold"] and c["closed_forms_agree"]
+    bound = float(constant_K(sp.Integer(3), sp.Rational(1, 2)) / sp.sin(sp.pi / 4))
+    assert 0 < bound - float(c["ratio_eq12"]) < 1e-3
