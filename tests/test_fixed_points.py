@@ -183,3 +183,16 @@ def test_general_family_limits_are_the_parameter_dependent_bounds() -> None:
     assert c["hypotheses_hold"] and c["closed_forms_agree"]
     bound = float(constant_K(sp.Integer(3), sp.Rational(1, 2)) / sp.sin(sp.pi / 4))
     assert 0 < bound - float(c["ratio_eq12"]) < 1e-3
+
+
+def test_a_fixed_point_with_mu_negative_exists_so_the_run_matters() -> None:
+    """w_bar = -w* (axis w*, l1) is a fixed point for small eta with mu < 0 and theta = pi: the limit
+    claims are about limits of runs started inside (i) (R-mu-positive), not every fixed point."""
+    with mpmath.workdps(50):
+        c2 = 1 / (2 * mpmath.pi)
+        beta, tau, eta = mpmath.mpf("0.1"), mpmath.mpf("0.01"), mpmath.mpf("0.5")
+        ws, w = [mpmath.mpf(1), mpmath.mpf(0)], [mpmath.mpf(-1), mpmath.mpf(0)]
+        u = [-(1 - tau), mpmath.mpf(0)]  # S_tau(w_bar)
+        mu = mpmath.fsum((c2 * s + beta * ui) * wi for s, ui, wi in zip(ws, u, w, strict=True))
+        assert mu < 0 and 1 - eta * (c2 + beta) + eta * mu > 0
+        assert max(abs(a - b) for a, b in zip(_map(w, ws, u, eta, c2, beta), w, strict=True)) < 1e-45

@@ -38,6 +38,15 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / np.linalg.norm(v)
 
 
+def _orthogonal_unit(s: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """A unit vector orthogonal to the unit s, from v (a coordinate axis if v is nearly along s)."""
+    p = v - np.dot(v, s) * s
+    if np.linalg.norm(p) < 1e-3:
+        e = np.eye(s.size)[int(np.argmin(np.abs(s)))]
+        p = e - np.dot(e, s) * s
+    return _unit(p - np.dot(p, s) * s)
+
+
 @st.composite
 def step_points(draw: Any) -> dict[str, Any]:
     """One step of Algorithm 1 from a unit w with theta(w, w*) <= pi - delta (edge included),
@@ -49,7 +58,7 @@ def step_points(draw: Any) -> dict[str, Any]:
     delta = draw(st.one_of(st.floats(0.01, math.pi - 0.01), st.sampled_from([math.pi / 2, 0.3, 2.8])))
     kind = draw(st.sampled_from(["edge", "edge", "inside"]))
     theta = (math.pi - delta) * ((1 - 1e-9) if kind == "edge" else draw(st.floats(0, 1)))
-    e = Lm._perp(s, np.array(draw(st.lists(st.floats(-1, 1), min_size=d, max_size=d))))
+    e = _orthogonal_unit(s, np.array(draw(st.lists(st.floats(-1, 1), min_size=d, max_size=d))))
     w = _unit(math.cos(theta) * s + math.sin(theta) * e)
     c2 = k / (2 * math.pi)
     beta = c2 * math.sin(delta) * draw(st.sampled_from([1 - 1e-12, 0.5, 0.05])) * (1 - 1e-12)

@@ -40,8 +40,9 @@ REQUIRES_RESTATEMENT = frozenset({"C1.1-l0+fix", "C1.1-tl1+fix"})
 
 
 def _passes(value: Any, B: Any) -> Any:
-    """A non-strict part of a strict conclusion: flat positive (the rounding allowance) when
-    ``value >= -allowance``, else ``value + allowance`` (negative), as limits._ident does."""
+    """A non-strict part of a strict conclusion: flat positive (the rounding allowance of scale 2,
+    B.allowance) when ``value >= -allowance``, else ``value + allowance`` (negative); for an
+    identity |A - B| = res pass ``-res`` (as limits' identity parts do)."""
     allowance = B.allowance(2)
     return allowance if value >= -allowance else value + allowance
 
@@ -58,7 +59,7 @@ def s_corollary_at_limit(p: dict[str, Any], B: Any) -> Any:
     r = Lm.max_shrink(p, B) * B.sqrt(B.scalar(len(L.w)))
     return min(
         B.scalar(p["delta"]) - th,
-        Lm._ident(res, B.scalar(2), B),
+        _passes(-res, B),  # the identity, within the allowance
         _passes(C, B),
         _passes(B.cos(th) - C, B),
         _passes(b_sin - Lm.dist_star_w(L, B), B),
