@@ -162,3 +162,9 @@ def test_seeded_trials_are_reproducible_and_independent() -> None:
     assert a.evidence.get("min_slack_point") == b.evidence.get("min_slack_point")
     others = {str(decide(plain, "ci", seed=s).evidence.get("min_slack_point")) for s in range(2, 6)}
     assert len(others) > 1  # distinct trials explore differently
+
+
+def test_parameter_names_that_sympy_calls_functions_are_symbols() -> None:
+    c = Constant("K", "2*pi*beta/k")  # SymPy alone reads beta as the Beta function
+    assert c.at({"k": 2, "beta": 0.5}, FLOAT) == pytest.approx(3.141592653589793 / 2)
+    assert {str(s) for s in Constant("t", "lam/beta").expr.free_symbols} == {"lam", "beta"}

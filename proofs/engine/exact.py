@@ -56,8 +56,13 @@ def parse_exact(value: ExactLike, what: str = "constant") -> sympy.Expr:
 
 @cache
 def _parse_string(text: str) -> sympy.Expr:
-    # rationalize=False keeps '0.99' a Float so that it is refused above, not silently rounded
-    return sympy.sympify(text, rational=False)
+    # rationalize=False keeps '0.99' a Float so that it is refused above, not silently rounded;
+    # names SymPy would read as functions (beta, gamma, ...) are parameters of a point here
+    return sympy.sympify(text, locals=_PARAMETER_NAMES, rational=False)
+
+
+#: names that are SymPy functions or constants by default but a point's parameters in a claim
+_PARAMETER_NAMES = {n: sympy.Symbol(n) for n in ("beta", "gamma", "zeta", "lam", "Q", "S", "N", "O", "C")}
 
 
 def free_names(expr: sympy.Expr) -> tuple[str, ...]:
