@@ -217,6 +217,31 @@ def test_ledger_update_then_check(tmp_path: Path, toy_set: None) -> None:
     assert cli.main(["ledger", *only, "--ledger", str(path)]) == 1
 
 
+def test_ledger_pins_evidence_and_reports_a_moved_slack(
+    tmp_path: Path, toy_set: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from proofs.engine import evidence
+
+    path, ev = tmp_path / "verdicts.toml", tmp_path / "evidence.toml"
+    only = ["--only", "toy-false", "--profile", "ci", "-q", "--ledger", str(path)]
+    assert cli.main(["ledger", "--update", "--update-evidence", *only]) == 0
+    pinned = evidence.load(ev)
+    assert pinned["toy-false"]["slack"] == "-0.5"
+    assert cli.main(["ledger", *only]) == 0  # same evidence
+    ev.write_text(ev.read_text().replace('"slack" = "-0.5"', '"slack" = "-0.6"'))
+    capsys.readouterr()
+    assert cli.main(["ledger", *only]) == 1
+    assert "toy-false: slack moved" in capsys.readouterr().err
+    assert cli.main(["ledger", "--update-evidence", "--profile", "dev", *only[4:]]) == 2
+
+
+def test_check_decides_claims_of_any_module(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check", "examples.ste_claims:CLAIMS", "--only", "STE-cdf-tangent"]) == 0
+    out = capsys.readouterr().out
+    assert "STE-cdf-tangent" in out and "proved" in out
+    assert cli.main(["check", "no_such_module:CLAIMS"]) == 2
+
+
 def test_ledger_update_into_a_missing_folder(
     tmp_path: Path, toy_set: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

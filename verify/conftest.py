@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import pytest
 
 import proofs.engine.profiles  # noqa: F401  (registers dev/ci/thorough before --hypothesis-profile)
-from proofs.engine import ledger
+from proofs.engine import evidence, ledger
 from proofs.engine.decide import decide
+from proofs.engine.power import check_power
+from proofs.engine.profiles import CI, current_profile_name
+from proofs.engine.report import attach_best_constants
+
+EVIDENCE_PATH = ledger.DEFAULT_PATH.with_name("evidence.toml")
 
 PROPERTY = "claim_verdict"
 
@@ -33,6 +39,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     ids = [c.id for c in _claims().claims]
     metafunc.parametrize("claim_id", ids, ids=ids)
+
+
+@cache
+def pinned_evidence() -> dict[str, dict[str, Any]]:
+    """verify/evidence.toml (empty until it is first written)."""
+    return evidence.load(EVIDENCE_PATH) if EVIDENCE_PATH.exists() else {}
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +63,20 @@ def check_claim(
         claim = _claims().by_id()[claim_id]
         v = decide(claim)
         exp = expected_verdicts.get(claim_id)
+        pinned_ok, differences = True, []
+        pin = current_profile_name() == CI  # only the deterministic profile's evidence is pinned
+        if pin and v.verdict != "error":
+            attach_best_constants([claim], [v])
+            fp = evidence.fingerprint(v)
+            pinned = pinned_evidence().get(claim_id)
+            if pinned is None:
+                if fp:
+                    differences = [f"{claim_id}: no pinned evidence (run `python -m proofs ledger "
+                                   "--update-evidence` and commit verify/evidence.toml with a reason)"]
+            else:
+                differences = evidence.compare(claim_id, pinned, fp)
+            pinned_ok = not differences
+        power = check_power(claim) if v.verdict == "unrefuted" else None
         record_property(
             PROPERTY,
             json.dumps(
@@ -62,6 +88,8 @@ def check_claim(
                     "expected": exp.verdict if exp else "(none)",
                     "method": v.method,
                     "seconds": v.seconds,
+                    "power": power.line() if power else "",
+                    "evidence": "pinned" if pin and pinned_ok else ("MOVED" if pin else "-"),
                 }
             ),
         )
@@ -75,6 +103,13 @@ def check_claim(
         assert v.verdict != "error", f"error verdict: {v.error}\n{detail}"
         assert exp is not None, f"no entry in verify/verdicts.toml\n{detail}"
         assert v.verdict == exp.verdict, detail
+        assert not differences, "pinned evidence moved (verify/evidence.toml):\n" + "\n".join(differences)
+        if power is not None and power.status != "ok":
+            assert exp.power is not None, (
+                f"{claim_id} is unrefuted but its power check failed ({power.line()}): the search "
+                "could not have seen a violation of that size. Strengthen the search, or mark the "
+                "ledger entry power = \"weak: <reason>\"."
+            )
 
     return check
 
@@ -95,10 +130,11 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         return
     tr = terminalreporter
     tr.section("claim verdicts")
-    head = ("id", "paper location", "verdict", "expected", "method", "seconds")
+    head = ("id", "paper location", "verdict", "expected", "method", "seconds", "evidence", "power")
     rank = {s: i for i, s in enumerate(section_order())}
     rows = sorted(_ROWS, key=lambda r: (rank.get(r["section"], len(rank)), r["section"], r["id"]))
-    table = [[r["id"], r["paper_ref"], r["verdict"], r["expected"], r["method"], f"{r['seconds']:.2f}"] for r in rows]
+    table = [[r["id"], r["paper_ref"], r["verdict"], r["expected"], r["method"], f"{r['seconds']:.2f}",
+              r.get("evidence", ""), r.get("power", "")] for r in rows]
     widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(head)]
 
     def line(cells: Any) -> str:

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from proofs.engine.claim import ClaimSet
 
-from . import bench, ledger, report, show
+from . import bench, check, ledger, report, show
 from .errors import USAGE, CliError
 
 __all__ = ["main", "version"]
@@ -76,7 +76,7 @@ def parser(prog: str = "proofs") -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = p.add_subparsers(dest="command", title="commands", metavar="COMMAND")
-    for mod in (report, ledger, show, bench):
+    for mod in (report, ledger, show, check, bench):
         mod.add_parser(sub)
     return p
 
@@ -90,6 +90,8 @@ def _claim_set() -> ClaimSet:
 def _run(args_in: list[str], prog: str) -> int:
     if args_in[:1] == ["bench"]:
         return bench.run(args_in[1:], prog=f"{prog} bench")
+    if args_in[:1] == ["check"]:
+        return check.run(args_in[1:], prog=f"{prog} check")
     p = parser(prog)
     args = p.parse_args(args_in)
     if args.command is None:  # like git: the help, on stderr, and a usage error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .common import (
     ClaimLoader,
@@ -32,6 +33,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--update", action="store_true",
         help="rewrite the ledger from the current verdicts (keeps reasons; marks changes REVIEW)",
     )
+    g.add_argument(
+        "--update-evidence", action="store_true",
+        help="rewrite the pinned evidence (counterexamples, best constants, proof digests, "
+        "experiment numbers) from the current verdicts; profile ci only",
+    )
+    g.add_argument(
+        "--evidence", metavar="PATH", default=None,
+        help="pinned evidence file (default: evidence.toml beside the ledger)",
+    )
     add_only(g)
     add_profile(g)
     add_ledger(g, aliases=("--path",))
@@ -40,10 +50,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
-    from proofs.engine import ledger
-    from proofs.engine.report import decide_all
+    from proofs.engine import evidence, ledger
+    from proofs.engine.profiles import CI, resolve
+    from proofs.engine.report import attach_best_constants, decide_all
 
     path = ledger_path(args.ledger)
+    ev_path = Path(args.evidence) if args.evidence else path.with_name("evidence.toml")
+    pin = resolve(args.profile) == CI  # only the deterministic profile's evidence is pinned
+    if args.update_evidence and not pin:
+        raise CliError("--update-evidence pins the ci profile's evidence: drop --profile or use ci")
     if args.update:
         if not path.parent.is_dir():
             raise CliError(f"ledger {path}: folder {path.parent} does not exist")
@@ -55,8 +70,24 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
     cs = load_claims()
     listed = catalogue(cs, args.catalogue)
     claims = select(cs, args.only)
+    pinned = None
+    if pin and not args.update_evidence and ev_path.exists():
+        try:
+            pinned = evidence.load(ev_path)
+        except evidence.EvidenceError as exc:
+            raise CliError(str(exc)) from None
     with progress(len(claims), args.quiet) as observer:
         verdicts = decide_all(claims, args.profile, observer=observer)
+    attach_best_constants(claims, verdicts)  # pinned with the evidence
+    if args.update_evidence:
+        try:
+            msgs = evidence.update(verdicts, ev_path, order=[c.id for c in cs.claims])
+        except OSError as exc:
+            raise CliError(f"cannot write evidence {ev_path}: {exc.strerror or exc}") from None
+        for msg in msgs:
+            print(msg, file=sys.stderr)
+        if not args.update:
+            return 0
     if args.update:
         try:
             msgs = ledger.update(verdicts, path, order=[c.id for c in cs.claims])
@@ -69,6 +100,10 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
         return 0
     assert expected is not None
     problems = [str(m) for m in ledger.compare(verdicts, expected)]
+    if pinned is not None:
+        for v in verdicts:
+            if v.id in pinned:
+                problems += evidence.compare(v.id, pinned[v.id], evidence.fingerprint(v))
     if not args.only:  # coverage of the whole claim set
         registered = {c.id for c in cs.claims}
         problems += [

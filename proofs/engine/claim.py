@@ -301,7 +301,14 @@ class Claim:
     def evaluate(self, point: Point, B: Backend) -> Any:
         """The slack at ``point`` (constants bound): ``>= 0`` iff the conclusion holds there.
 
-        With declared variables the slack sees the point realized at ``B``'s precision."""
+        With declared variables the slack sees the point realized at ``B``'s precision. A slack
+        written as conjuncts or a bound (:mod:`proofs.engine.objectives`) is reduced to its
+        plain value here; the search reads the structure through :attr:`slack_fn`."""
+        from .objectives import slack_value
+
+        return slack_value(self._raw_slack(point, B))
+
+    def _raw_slack(self, point: Point, B: Backend) -> Any:
         if self.slack is None:
             raise ValueError(f"claim {self.id} has no slack")
         if self.variables is not None:
@@ -312,8 +319,9 @@ class Claim:
 
     @property
     def slack_fn(self) -> SlackFn | None:
-        """``(point, B) -> slack`` with the constants bound (None if the claim has no slack)."""
-        return None if self.slack is None else self.evaluate
+        """``(point, B) -> slack`` with the constants bound (None if the claim has no slack); the
+        value may be structured (conjuncts, a bound) for the search to aim at."""
+        return None if self.slack is None else self._raw_slack
 
     # ------------------------------------------------------------------ variants
     def derive(

@@ -81,7 +81,12 @@ class Estimate:
 
 
 def value_and_error(x: Any) -> tuple[Any, Any]:
-    """``(value, error bound)`` of a number (error 0) or an :class:`Estimate`."""
+    """``(value, error bound)`` of a number (error 0) or an :class:`Estimate` (a structured slack,
+    :mod:`proofs.engine.objectives`, is reduced to its plain slack first)."""
+    if not isinstance(x, Estimate) and type(x).__name__ in ("Conjuncts", "Bound"):
+        from .objectives import slack_value
+
+        x = slack_value(x)
     if isinstance(x, Estimate):
         return x.value, x.error
     return x, 0

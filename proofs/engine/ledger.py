@@ -48,6 +48,8 @@ class Expected:
     verdict: str
     method: str | None = None
     reason: str = ""
+    #: for an unrefuted claim whose power check fails: "weak: <why the search cannot do better>"
+    power: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,10 @@ def parse(text: str, source: str = "ledger") -> dict[str, Expected]:
         method = entry.get("method")
         if method is not None and not isinstance(method, str):
             raise LedgerError(f"{source}: entry {cid!r} has a non-string 'method': {method!r}")
-        out[cid] = Expected(cid, entry["verdict"], method, str(entry.get("reason", "")))
+        power = entry.get("power")
+        if power is not None and not (isinstance(power, str) and power.startswith("weak:")):
+            raise LedgerError(f"{source}: entry {cid!r}: 'power' must be a string 'weak: <reason>'")
+        out[cid] = Expected(cid, entry["verdict"], method, str(entry.get("reason", "")), power)
     return out
 
 
@@ -146,6 +151,8 @@ def dumps(entries: Iterable[Expected]) -> str:
         if e.method is not None:
             lines.append(f"method = {_quote(e.method)}")
         lines.append(f"reason = {_quote(e.reason)}")
+        if e.power is not None:
+            lines.append(f"power = {_quote(e.power)}")
         chunks.append("\n".join(lines) + "\n")
     return "\n".join(chunks)
 
@@ -176,7 +183,7 @@ def update(
             new[v.id] = Expected(v.id, v.verdict, v.method, reason)
             msgs.append(f"{v.id}: verdict changed {e.verdict} -> {v.verdict}; review the reason")
         else:
-            new[v.id] = Expected(v.id, v.verdict, v.method, e.reason)
+            new[v.id] = Expected(v.id, v.verdict, v.method, e.reason, e.power)
             if e.method != v.method:
                 msgs.append(f"{v.id}: method changed {e.method} -> {v.method}")
     rank = {cid: i for i, cid in enumerate(order)}

@@ -59,10 +59,8 @@ def _as_claims(value: Any, spec: str) -> list[Claim]:
     raise LoadError(f"{spec} is a {type(value).__name__}, not a Claim, a list of claims or a ClaimSet")
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m proofs check", description="Decide claims defined in any module."
-    )
+def _parser(prog: str = "python -m proofs check") -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=prog, description="Decide claims defined in any module.")
     p.add_argument("targets", nargs="+", metavar="MODULE[:NAME]", help="where the claims are")
     p.add_argument("--only", nargs="+", metavar="ID", help="decide only these claim ids")
     p.add_argument("--profile", choices=PROFILES, default=None, help="settings profile")
@@ -80,10 +78,13 @@ def _line(v: Verdict, width: int) -> str:
     return f"{v.id:<{width}}  {v.verdict:<10} {v.method:<10} {v.seconds:7.2f}s  {summary}"
 
 
-def check_main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+def check_main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None,
+    prog: str = "python -m proofs check",
+) -> int:
     """Decide the claims of the given targets and print a table; 1 if a verdict is ``error``
     (2 if the targets cannot be loaded or an id is unknown)."""
-    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = _parser(prog).parse_args(list(sys.argv[1:] if argv is None else argv))
     stream = sys.stdout if out is None else out
     claims: list[Claim] = []
     try:

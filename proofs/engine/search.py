@@ -40,6 +40,7 @@ from .claim import Claim, Point, SlackFn
 from .confirm import Confirmation, confirm_fn, eval_mp, margin_check
 from .estimate import value_and_error
 from .hypothesis_adapter import fixed_constant_pool, in_target_phase, set_database_key
+from .objectives import scores
 from .points import copy_point, to_mp
 from .profiles import CI, claim_budget, profile_settings, resolve
 
@@ -137,20 +138,27 @@ class _Evaluator:
         self.B: Backend = FLOAT if dps is None else MpBackend(dps)
 
     def __call__(self, fn: SlackFn, point: Point, what: str) -> tuple[float, float]:
+        v, e, _ = self.scored(fn, point, what)
+        return v, e
+
+    def scored(self, fn: SlackFn, point: Point, what: str) -> tuple[float, float, list[tuple[str, float]]]:
+        """(value, error bound, labelled scores to target: see :mod:`proofs.engine.objectives`)."""
         try:
             if self.B.is_mp:
                 with self.B.context():
-                    v, e = value_and_error(fn(to_mp(point), self.B))
+                    raw = fn(to_mp(point), self.B)
             else:
-                v, e = value_and_error(fn(point, FLOAT))
+                raw = fn(point, FLOAT)
+            v, e = value_and_error(raw)
             v, e = float(v), float(e)
+            marks = [(lab, float(sc)) for lab, sc in scores(raw)]
         except Exception as exc:  # noqa: BLE001 - any failure of the encoding is reported
             raise _BadValue(point, f"{what} raised {type(exc).__name__}: {exc}") from exc
         if not math.isfinite(v):
             raise _BadValue(point, f"{what} evaluated to {v} in {self.B.name}")
         if not math.isfinite(e):
             raise _BadValue(point, f"error bound of the {what} evaluated to {e} in {self.B.name}")
-        return v, e
+        return v, e, [(lab, sc) for lab, sc in marks if math.isfinite(sc)]
 
 
 _FLOAT_EVAL = _Evaluator(None)
@@ -205,7 +213,6 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     slack_fn = claim.slack_fn
     assert slack_fn is not None
     strict = bool(getattr(claim, "strict", False))
-    label = f"{claim.id}: -slack"
     ev = _Evaluator(claim.search_dps) if claim.search_dps else _FLOAT_EVAL
 
     def body(point: Point) -> None:
@@ -215,8 +222,9 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
         point = copy_point(point)
         if not _inside(claim, point, out, ev):
             return
-        s, err = ev(slack_fn, copy_point(point), "slack")
-        target(-s, label=label)
+        s, err, marks = ev.scored(slack_fn, copy_point(point), "slack")
+        for lab, sc in marks:  # each conjunct, or the ratio of a bound, under its own label
+            target(sc, label=f"{claim.id}: {lab}")
         if out.best is None or s < out.best:
             out.best, out.best_point = s, point
             out.improvements += 1
