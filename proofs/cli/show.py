@@ -158,10 +158,20 @@ def render(claim: Claim, src: Source, catalogue_ids: tuple[str, ...]) -> str:
     L.append("Hypotheses:" if claim.hypotheses else "Hypotheses: (none)")
     L += [f"  - {h.name}" + (" (strict)" if h.strict else "") for h in claim.hypotheses]
     L += _wrap("Domain", claim.domain)
+    if claim.constants:
+        L.append("Constants:")
+        for c in claim.constants:
+            printed = "" if c.printed == c.value else f" (printed: {c.printed})"
+            sense = "an upper bound" if c.sense == "upper" else "a lower bound"
+            L.append(_fill(f"  - {c.name} = {c.value}{printed}, {sense}" + (f"; {c.doc}" if c.doc else "")))
+        L.append(_fill(f"  (a variant: claim_set().by_id({claim.id!r}).with_constants("
+                       f"{claim.constants[0].name}=\"...\"))"))
+    L.append(f"Uses (its proof cites): {_ids(claim.uses)}")
     L.append("")
     v, e = src.verdict, src.expected
     if v is not None:
-        L.append(f"Verdict: {v.verdict} ({v.method})")
+        est = "" if v.established is None else ("; established" if v.established else "; not established")
+        L.append(f"Verdict: {v.verdict} ({v.method}){est if v.verdict == 'proved' else ''}")
         L.append(_fill(f"source: {src.where}"))
         if v.summary:
             L.append(_fill(f"why: {v.summary}"))
