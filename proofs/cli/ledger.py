@@ -79,24 +79,19 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
     with progress(len(claims), args.quiet) as observer:
         verdicts = decide_all(claims, args.profile, observer=observer)
     attach_best_constants(claims, verdicts)  # pinned with the evidence
-    if args.update_evidence:
+    order = [c.id for c in cs.claims]
+    writers = [("evidence", ev_path, evidence.update)] if args.update_evidence else []
+    writers += [("ledger", path, ledger.update)] if args.update else []
+    for what, where, write in writers:
         try:
-            msgs = evidence.update(verdicts, ev_path, order=[c.id for c in cs.claims])
+            msgs = write(verdicts, where, order=order)
         except OSError as exc:
-            raise CliError(f"cannot write evidence {ev_path}: {exc.strerror or exc}") from None
-        for msg in msgs:
-            print(msg, file=sys.stderr)
-        if not args.update:
-            return 0
-    if args.update:
-        try:
-            msgs = ledger.update(verdicts, path, order=[c.id for c in cs.claims])
-        except OSError as exc:
-            raise CliError(f"cannot write ledger {path}: {exc.strerror or exc}") from None
+            raise CliError(f"cannot write {what} {where}: {exc.strerror or exc}") from None
         for msg in msgs:
             print(msg, file=sys.stderr)
         if not args.quiet:
-            print(f"updated {path} ({len(verdicts)} claims)", file=sys.stderr)
+            print(f"updated {where} ({len(verdicts)} claims)", file=sys.stderr)
+    if writers:
         return 0
     assert expected is not None
     problems = [str(m) for m in ledger.compare(verdicts, expected)]

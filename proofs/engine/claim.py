@@ -30,7 +30,7 @@ Conventions
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -344,10 +344,7 @@ class Claim:
         rest = {k: v for k, v in changes.items() if k not in links}
         hyps = tuple(self.hypotheses) if "hypotheses" not in rest else tuple(rest.pop("hypotheses"))
         if drop_hypotheses:
-            known = {h.name for h in hyps}
-            unknown = [n for n in drop_hypotheses if n not in known]
-            if unknown:
-                raise KeyError(f"claim {self.id}: no hypotheses named {unknown}")
+            _known(self.id, "hypotheses", drop_hypotheses, [h.name for h in hyps])
             declared = [h.name for h in hyps if h.origin == "domain" and h.name in drop_hypotheses]
             if declared:
                 raise ValueError(
@@ -358,10 +355,7 @@ class Claim:
         hyps = hyps + tuple(add_hypotheses)
         consts = tuple(self.constants) if "constants_decl" not in rest else tuple(rest.pop("constants_decl"))
         if constants:
-            declared = {c.name for c in consts}
-            unknown = [n for n in constants if n not in declared]
-            if unknown:
-                raise KeyError(f"claim {self.id}: no constants named {unknown} (declared {sorted(declared)})")
+            _known(self.id, "constants", constants, [c.name for c in consts])
             consts = tuple(c.with_value(constants[c.name]) if c.name in constants else c for c in consts)
         return replace(self, id=id, hypotheses=hyps, constants=consts, **links, **rest)
 
@@ -383,6 +377,12 @@ class Claim:
     def another_reading(self, name: str, **changes: Any) -> Claim:
         """Another reading ``<id>@<name>`` of the same printed statement."""
         return self.derive(f"{self.id}@{name}", **changes)
+
+
+def _known(claim_id: str, what: str, names: Iterable[str], declared: Sequence[str]) -> None:
+    unknown = [n for n in names if n not in declared]
+    if unknown:
+        raise KeyError(f"claim {claim_id}: no {what} named {unknown} (declared {sorted(declared)})")
 
 
 class ClaimSetError(ValueError):

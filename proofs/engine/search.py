@@ -209,6 +209,15 @@ def _confirm(fn: SlackFn, claim: Claim, point: Point, strict: bool = False) -> C
     return conf
 
 
+def _admit(claim: Claim, point: Point, out: SearchOutcome, ev: _Evaluator) -> Point | None:
+    """Count the evaluation; a copy of the point if it is inside every hypothesis, else None."""
+    out.examples += 1
+    if in_target_phase():
+        out.targeted_steps += 1
+    point = copy_point(point)
+    return point if _inside(claim, point, out, ev) else None
+
+
 def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     slack_fn = claim.slack_fn
     assert slack_fn is not None
@@ -216,11 +225,8 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
     ev = _Evaluator(claim.search_dps) if claim.search_dps else _FLOAT_EVAL
 
     def body(point: Point) -> None:
-        out.examples += 1
-        if in_target_phase():
-            out.targeted_steps += 1
-        point = copy_point(point)
-        if not _inside(claim, point, out, ev):
+        point = _admit(claim, point, out, ev)
+        if point is None:
             return
         s, err, marks = ev.scored(slack_fn, copy_point(point), "slack")
         for lab, sc in marks:  # each conjunct, or the ratio of a bound, under its own label
@@ -255,11 +261,8 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
         return printed(p, B) - ratio_fn(p, B)
 
     def body(point: Point) -> None:
-        out.examples += 1
-        if in_target_phase():
-            out.targeted_steps += 1
-        point = copy_point(point)
-        if not _inside(claim, point, out, ev):
+        point = _admit(claim, point, out, ev)
+        if point is None:
             return
         r = _float_value(ratio_fn, copy_point(point), "ratio", ev)
         target(r, label=label)
