@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from proofs.engine.backend import FLOAT, Backend
 from proofs.engine.claim import Claim, Constant, ExistentialConstant, Hypothesis, Point, ProofResult
+from proofs.engine.confirm import eval_mp
 from proofs.model import angle, loss_gradient, model, population_loss
 
 from .arguments import lemma5_2 as L52
@@ -254,7 +255,11 @@ def _descent_fix_points() -> st.SearchStrategy[Point]:
         m = _delta_star(p)
         assume(m > 1e-12)  # the segment must stay off the w*-axis
         u = draw(st.one_of(st.just(1e-6), st.floats(1e-6, 0.99)))
-        return _with_delta(p, m, u)
+        q = _with_delta(p, m, u)
+        # the float bisection can overshoot where |w1| >> |w2| along w* (cancellation in the
+        # margin): keep only points whose segment condition holds at 50 digits
+        assume(eval_mp(segment_angle_margin, q, 50) >= 0)
+        return q
 
     return build()
 
