@@ -90,3 +90,15 @@ def test_errata_writes_unit_integer_vectors_and_the_headline_status() -> None:
     md = render_errata(cs, vs, established(CLAIMS, vs))
     assert "**Main result**: 0 of 2 parts established" in md
     assert "Not established: `top` (proved, not established (rests on an unproved claim); rests on `weak`)" in md
+
+
+def test_a_partial_report_draws_no_headline_and_says_what_is_undetermined(tmp_path: Path) -> None:
+    from proofs.engine.claim import ClaimSet
+    from proofs.engine.report import write_report
+
+    cs = ClaimSet("toy", tuple(CLAIMS), headline={"Main result": ("top",)})
+    write_report([_v("mid", "proved")], tmp_path, claim_set=cs)  # leaf (used by mid) not decided
+    assert not (tmp_path / "proof-graph.png").exists()
+    md = (tmp_path / "REPORT.md").read_text()
+    assert "Not determined in this run (a claim their proofs use was not decided): `mid`." in md
+    assert "Main result" not in md

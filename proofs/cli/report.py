@@ -67,8 +67,9 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
     except OSError as exc:
         raise CliError(f"cannot write the report into {out}: {exc.strerror or exc}") from None
     if not args.quiet:
-        print(f"wrote {out / 'verdicts.json'}, {out / 'REPORT.md'}, {out / 'ERRATA.md'} and "
-              f"{out / 'proof-graph.png'}", file=sys.stderr)
+        graph = " and the proof graph" if (out / "proof-graph.png").exists() else ""
+        print(f"wrote {out / 'verdicts.json'}, {out / 'REPORT.md'}, {out / 'ERRATA.md'}{graph}",
+              file=sys.stderr)
     errors = [v.id for v in verdicts if v.verdict == "error"]
     if errors:  # the report is still written; the test suite is the gate
         print(f"warning: error verdicts: {', '.join(errors)}", file=sys.stderr)

@@ -145,7 +145,10 @@ def _status(fv: Verdict | None, est: Mapping[str, bool | None]) -> str:
     if fv is None:
         return "not decided in this run"
     if fv.verdict == "proved":
-        return "proved, established" if est.get(fv.id) else "proved, not established (rests on an unproved claim)"
+        e = est.get(fv.id)
+        if e is None:
+            return "proved; established not determined (a claim its proof uses was not decided)"
+        return "proved, established" if e else "proved, not established (rests on an unproved claim)"
     if fv.verdict == "unrefuted":
         return "unrefuted: no counterexample found, not proved"
     return fv.verdict
@@ -155,10 +158,11 @@ def _headline(claim_set: ClaimSet, vs: Mapping[str, Verdict], est: Mapping[str, 
     """The main results as corrected: per headline group, what is established and what is not."""
     from .graph import unestablished_support
 
-    if not claim_set.headline:
+    groups = {g: ms for g, ms in claim_set.headline.items() if any(m in vs for m in ms)}
+    if not groups:
         return []
     L = ["## The main results, corrected", ""]
-    for group, members in claim_set.headline.items():
+    for group, members in groups.items():
         done = [m for m in members if est.get(m)]
         rest = [m for m in members if not est.get(m)]
         L.append(f"- **{group}**: {len(done)} of {len(members)} parts established"
@@ -166,7 +170,7 @@ def _headline(claim_set: ClaimSet, vs: Mapping[str, Verdict], est: Mapping[str, 
         for m in rest:
             v = vs.get(m)
             why = _status(v, est)
-            support = unestablished_support(claim_set.claims, vs, m)
+            support = unestablished_support(claim_set.claims, vs, m) if v is not None else []
             more = f"; rests on {', '.join(f'`{u}`' for u in support)}" if support else ""
             L.append(f"  Not established: `{m}` ({why}{more}).")
     return L + [""]

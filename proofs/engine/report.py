@@ -118,12 +118,15 @@ def proof_graph_section(claim_set: ClaimSet, verdicts: Sequence[Verdict],
         L += [f"![proof graph]({picture})", ""]
     proved = [v for v in verdicts if v.verdict == "proved"]
     est = [v.id for v in proved if v.established]
-    rest = [v.id for v in proved if not v.established]
+    rest = [v.id for v in proved if v.established is False]
+    unknown = [v.id for v in proved if v.established is None]
     L += [f"{len(est)} of the {len(proved)} proved claims are *established* (proved, and every claim "
           "their proofs use established in turn)."
           + (f" Proved but resting on an unestablished claim: {', '.join(f'`{i}`' for i in rest)}."
-             if rest else ""), ""]
-    groups = claim_set.headline
+             if rest else "")
+          + (f" Not determined in this run (a claim their proofs use was not decided): "
+             f"{', '.join(f'`{i}`' for i in unknown)}." if unknown else ""), ""]
+    groups = {g: ms for g, ms in claim_set.headline.items() if any(m in by_id for m in ms)}
     if not groups:
         return L
     rows = ["| headline | claim | verdict | established | still rests on |", "|---|---|---|---|---|"]
