@@ -222,3 +222,21 @@ def test_theorem1_hypotheses_are_one_definition_for_trajectory_and_limit_claims(
         assert any(h is H.H_BETA for h in claims[cid].hypotheses), cid
     lams = {h.name for c in claims.values() for h in c.hypotheses if "lambda" in h.name and ">" in h.name}
     assert lams == {"lambda > 0"}
+
+
+@pytest.mark.parametrize("penalty", ["l1", "l0", "tl1"])
+def test_an_exact_float_2_cycle_is_not_run_out_to_the_cap_and_gives_the_same_run(penalty: str) -> None:
+    """CYCLE's float run becomes exactly 2-periodic within the probe: the shortcut's result is the
+    full 40000-iteration run's, field by field; a converging run is the probe itself."""
+    from dataclasses import replace
+
+    from proofs.algorithm.single import run_single
+    from proofs.claims.runs.points import key, spec_of_key
+
+    for point, converges in ((dict(L56.CYCLE, penalty=penalty), False), (dict(L56.ROUND, penalty=penalty), True)):
+        spec = spec_of_key(key(point))
+        full = run_single(spec, step_cond_from=limit.MP_STEP_ITERS)
+        assert full.converged is converges
+        assert limit._run_to_cap(spec) == full
+    probe = run_single(replace(spec_of_key(key(dict(L56.CYCLE, penalty=penalty))), T=limit.PROBE), record=True)
+    assert probe.ws is not None and probe.ws[-1] == probe.ws[-3] and probe.ws[-1] != probe.ws[-2]
