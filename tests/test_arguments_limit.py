@@ -1,6 +1,7 @@
-"""The limit-point proofs (proofs.claims.arguments.limit_point and wiring_limit): each wired proof is
-machine-checked and cites exactly its uses, the wired claims decide 'proved', and the proofs agree
-with the claims' own slacks at limits computed by the limit machinery (proofs.claims.limits)."""
+"""The limit-point proofs (proofs.claims.arguments.limit_point), wired into the claims of Lemma 5.6,
+Theorem 1 and Corollary 1.1: each is machine-checked and cites exactly its claim's uses, and the
+proofs agree with the claims' own slacks at limits computed by the limit machinery
+(proofs.claims.runs.limit)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,11 @@ import numpy as np
 import pytest
 
 from proofs.claims import claim_set
-from proofs.claims import limits as Lm
 from proofs.claims.arguments.best_constants import family_point
-from proofs.claims.arguments.wiring_limit import (
-    REQUIRES_RESTATEMENT,
-    RESTATEMENTS,
-    WIRING,
-    s_corollary_at_limit,
-)
 from proofs.claims.corollary1_1 import DROP_L0, ROUND_L0, ROUND_TL1
 from proofs.claims.lemma5_6 import C1_NEGATIVE, ROUND
+from proofs.claims.runs import limit as Lm
+from proofs.claims.runs.conclusions import c2_of, eq25_parts, ratio_eq11, ratio_eq12
 from proofs.claims.theorem1 import EQ12
 from proofs.engine.backend import MpBackend
 from proofs.engine.decide import decide
@@ -33,6 +29,9 @@ L1_POINTS = {"ROUND": ROUND, "C1_NEGATIVE": C1_NEGATIVE, "EQ12": EQ12,
 COR_POINTS = {"C1.1-l0+fix": (DROP_L0, ROUND_L0), "C1.1-tl1+fix": (ROUND_TL1,)}
 #: the lemma's points do not satisfy Theorem 1's step condition / eta bound everywhere
 T1_IDS = {"T1-eq10+fix", "T1-eq11+fix", "T1-eq12+fix"}
+#: the claims whose proof is a limit-point argument
+WIRED = sorted(c.id for c in claim_set().claims
+               if c.prove is not None and c.prove.__module__ == "proofs.claims.arguments.limit_point")
 
 
 def _claims() -> dict[str, Any]:
@@ -48,37 +47,24 @@ def _at50(fn: Any, point: dict[str, Any]) -> Any:
 # ----------------------------------------------------------------------------- the proofs
 
 
-@pytest.mark.parametrize("cid", sorted(WIRING))
+def test_the_ten_limit_claims_of_part_b_carry_their_proofs() -> None:
+    assert WIRED == sorted(["L5.6-theta-lt-delta", "L5.6-eq21+fix", "L5.6-eq11+fix", "L5.6-chain+fix",
+                            "L5.6-eq25", "T1-eq10+fix", "T1-eq11+fix", "T1-eq12+fix", "C1.1-l0+fix",
+                            "C1.1-tl1+fix"])
+
+
+@pytest.mark.parametrize("cid", WIRED)
 def test_wired_proof_is_machine_checked_and_cites_exactly_its_uses(cid: str) -> None:
-    prove, uses = WIRING[cid]
-    result = prove()
+    claim = _claims()[cid]
+    result = claim.prove()
     assert result.ok, [s.says for s in result.steps if not s.ok]
     assert result.machine_checked
     assert not any(s.by == "prose" for s in result.steps)
-    assert set(result.cited) == set(uses) and len(set(uses)) == len(uses)
-
-
-@pytest.mark.parametrize("cid", sorted(set(WIRING) - REQUIRES_RESTATEMENT))
-def test_wired_claim_decides_proved(cid: str) -> None:
-    """The claims whose record stays (reading clarified only) take the proof as they are; the C1.1
-    fixes need their restatement first (test_restated_corollary_claim_is_proved_with_its_search)."""
-    prove, uses = WIRING[cid]
-    claim = replace(_claims()[cid], prove=prove, uses=uses, strategy=None)
-    v = decide(claim, "ci")
-    assert v.verdict == "proved" and v.method == "symbolic", v.summary
-
-
-@pytest.mark.parametrize("cid", ["L5.6-theta-lt-delta", "T1-eq12+fix"])
-def test_wired_claim_with_its_search_is_proved_without_conflict(cid: str) -> None:
-    prove, uses = WIRING[cid]
-    v = decide(replace(_claims()[cid], prove=prove, uses=uses), "ci")
-    assert v.verdict == "proved", v.summary
-    assert v.budget["examples_tried"] >= 10
+    assert set(result.cited) == set(claim.uses) and len(set(claim.uses)) == len(claim.uses)
 
 
 def test_a_proof_citing_undeclared_claims_is_an_error() -> None:
-    prove, _ = WIRING["L5.6-eq11+fix"]
-    v = decide(replace(_claims()["L5.6-eq11+fix"], prove=prove, uses=(), strategy=None), "ci")
+    v = decide(replace(_claims()["L5.6-eq11+fix"], uses=(), strategy=None), "ci")
     assert v.verdict == "error" and "uses" in (v.error or "")
 
 
@@ -87,7 +73,7 @@ def test_a_proof_citing_undeclared_claims_is_an_error() -> None:
 
 def _cases() -> list[tuple[str, str]]:
     out = []
-    for cid in sorted(WIRING):
+    for cid in WIRED:
         if cid in COR_POINTS:
             out += [(cid, f"{cid}#{i}") for i in range(len(COR_POINTS[cid]))]
             continue
@@ -134,7 +120,7 @@ def test_frame_of_r_fixed_point_plane_at_machine_limits(point: dict[str, Any]) -
     with B.context():
         p = to_mp(point)
         L = Lm.limit(p, B)
-        c2 = Lm.c2_of(p, B)
+        c2 = c2_of(p, B)
         b = p["beta"] / c2
         C, x = np.dot(L.w, L.s), np.dot(L.u, L.w)
         y = Lm.norm_b(L.u - x * L.w, B)
@@ -148,16 +134,14 @@ def test_frame_of_r_fixed_point_plane_at_machine_limits(point: dict[str, Any]) -
 # ----------------------------------------------------------------------------- restatements
 
 
-def test_restatements_cover_the_wired_claims_and_the_new_convergence_claim() -> None:
-    assert set(WIRING) | {"C1.1-convergence"} <= set(RESTATEMENTS)
-    for cid, spec in RESTATEMENTS.items():
-        assert set(spec) == {"statement", "reading", "hypotheses", "conclusion", "why"}, cid
-        assert all(v.strip() for v in spec.values()), cid
-    for cid in ("C1.1-l0+fix", "C1.1-tl1+fix"):
-        st = RESTATEMENTS[cid]["statement"]
-        assert st.count("converges") == 1 and "if (u^t, w^t) converges" in st
-        assert "0 <= C" in st
-        assert "no convergence part" in RESTATEMENTS[cid]["conclusion"]
+@pytest.mark.parametrize("cid", sorted(COR_POINTS))
+def test_corollary_fixes_are_restated_as_properties_of_the_limit(cid: str) -> None:
+    """No convergence part (that is C1.1-convergence), C >= 0, strict theta < delta."""
+    c = _claims()[cid]
+    assert c.statement.count("converges") == 1 and "if (u^t, w^t) converges" in c.statement
+    assert "0 <= C <= cos(theta_bar)" in c.statement and c.strict
+    conv = _claims()["C1.1-convergence"]
+    assert conv.prove is None and "would settle it" in conv.notes
 
 
 def test_strict_c_fails_at_the_exact_edge_of_ii_for_l0() -> None:
@@ -193,7 +177,7 @@ def test_eq12_ratio_tends_to_g_d_from_below_along_the_family(d: int) -> None:
     gaps = []
     for tau in (1e-2, 1e-3, 1e-4):
         p = family_point(d, tau)
-        r = _at50(Lm.ratio_eq12, p)
+        r = _at50(ratio_eq12, p)
         assert r < g
         gaps.append(g - float(r))
         assert _at50(_claims()["T1-eq12+fix"].evaluate, p) > 0
@@ -206,25 +190,19 @@ def test_eq11_ratio_and_c_tend_to_one_from_below_along_the_family() -> None:
     prev = (0.0, 0.0)
     for tau in (1e-2, 1e-3, 1e-4):
         p = family_point(2, tau)
-        r11 = float(_at50(Lm.ratio_eq11, p))
-        c = float(_at50(Lm.C_eq25, p))
+        r11 = float(_at50(ratio_eq11, p))
+        c = float(_at50(lambda q, B: eq25_parts(q, B)[0], p))
         assert prev[0] < r11 < 1 and prev[1] < c < 1
         prev = (r11, c)
     assert 1 - prev[0] < 1e-3 and 1 - prev[1] < 1e-3
 
 
-@pytest.mark.parametrize("cid", sorted(REQUIRES_RESTATEMENT))
+@pytest.mark.parametrize("cid", sorted(COR_POINTS))
 def test_restated_corollary_claim_is_proved_with_its_search(cid: str) -> None:
-    """The C1.1 fixes restated as in RESTATEMENTS (no convergence part, C >= 0, strict theta < delta)
-    with the reference slack: the proof and the search agree."""
-    prove, uses = WIRING[cid]
-    spec = RESTATEMENTS[cid]
-    pen = "l0" if "l0" in cid else "tl1"
-    claim = replace(_claims()[cid], statement=spec["statement"], reading=spec["reading"],
-                    strategy=lambda: Lm.run_points("T1", (pen,)), slack=s_corollary_at_limit,
-                    strict=True, prove=prove, uses=uses)
+    """The restated C1.1 fixes: the proof and the search (convergent runs only) agree."""
+    claim = _claims()[cid]
     for p in COR_POINTS[cid]:
-        assert _at50(s_corollary_at_limit, p) > 0
+        assert _at50(claim.evaluate, p) > 0
     v = decide(claim, "ci")
     assert v.verdict == "proved", v.summary
     assert v.budget["examples_tried"] >= 10

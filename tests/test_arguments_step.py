@@ -1,9 +1,9 @@
-"""Issue 12 part A: the machine-checked proofs of existing claims (``WIRING``).
+"""Issue 12 part A: the machine-checked proofs of existing claims, wired into the claim records.
 
-For every entry: the proof is ok and machine-checked, cites exactly its ``uses``, wiring it in
-makes the engine's verdict ``proved``; the claim's slack is >= 0 at explicit points the proof
-covers, and where the proof fixes a best constant, the slack vanishes (or tends to 0) at
-explicit points.
+For every claim whose proof is one of part A's arguments (``PART_A``): the proof is ok and
+machine-checked, cites exactly the claim's ``uses``; the claim's slack is >= 0 at explicit points
+the proof covers, and where the proof fixes a best constant, the slack vanishes (or tends to 0) at
+explicit points. (verify/ decides every claim with its full search.)
 """
 
 from __future__ import annotations
@@ -17,16 +17,21 @@ import numpy as np
 import pytest
 
 from proofs.claims import claim_set
-from proofs.claims import trajectories as tj
-from proofs.claims.arguments.wiring_step import CORRECTIONS, WIRING
+from proofs.claims.runs.points import run_point
 from proofs.engine.backend import FLOAT, MpBackend
-from proofs.engine.claim import ClaimSet
 from proofs.engine.decide import decide
 from proofs.engine.points import to_mp
 
 CLAIMS = claim_set().by_id()
 MP = MpBackend(50)
 E1, E2, E3 = np.eye(3)
+#: the argument modules of part A (the reductions R-* and operator claims OP-* have their own tests)
+PART_A_MODULES = ("lemma5_2", "model_level", "one_step", "step_bounds", "surrogate", "tl1_prox")
+PART_A = sorted(
+    c.id for c in claim_set().claims
+    if c.prove is not None and c.prove.__module__.rsplit(".", 1)[-1] in PART_A_MODULES
+    and c.prove.__module__.startswith("proofs.claims.arguments") and not c.id.startswith(("R-", "OP-"))
+)
 
 
 def slack(cid: str, point: dict[str, Any], B: Any) -> Any:
@@ -37,40 +42,32 @@ def slack(cid: str, point: dict[str, Any], B: Any) -> Any:
     return c.evaluate(point, B)
 
 
-def _wired(cid: str, scale: float = 1.0) -> Any:
-    prove, uses = WIRING[cid]
-    return dataclasses.replace(CLAIMS[cid], prove=prove, uses=uses,
-                               search_scale=CLAIMS[cid].search_scale * scale)
-
-
 # --------------------------------------------------------------------------------------------
 # the proofs themselves
 # --------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("cid", sorted(WIRING))
+def test_part_a_wires_the_29_claims_of_issue_12() -> None:
+    assert len(PART_A) == 29
+    assert {"L5.2-lipschitz+fix", "L5.4-angle-descent+fix", "L5.7-tl1-prox", "T1-descent+fix",
+            "C1.1-acute"} <= set(PART_A)
+
+
+@pytest.mark.parametrize("cid", PART_A)
 def test_proof_is_machine_checked_and_cites_its_uses(cid: str) -> None:
-    prove, uses = WIRING[cid]
-    res = prove()
+    c = CLAIMS[cid]
+    res = c.prove()
     assert res.ok, res.summary
     assert res.machine_checked, [s.says for s in res.steps if not s.machine_checked]
-    assert sorted(set(res.cited)) == sorted(uses)
+    assert sorted(set(res.cited)) == sorted(c.uses)
     assert all(s.by != "prose" for s in res.steps)
 
 
-def test_wiring_names_registered_claims_and_keeps_the_graph_acyclic() -> None:
-    assert not CORRECTIONS
-    for cid, (_, uses) in WIRING.items():
-        assert cid in CLAIMS and all(u in CLAIMS for u in uses), cid
-    wired = tuple(dataclasses.replace(c, uses=WIRING[c.id][1]) if c.id in WIRING else c
-                  for c in claim_set().claims)
-    ClaimSet(name="wired", claims=wired)  # raises LinkCycle / UnknownClaimLink
-
-
-@pytest.mark.parametrize("cid", sorted(WIRING))
-def test_wired_claim_is_proved(cid: str) -> None:
-    """The real check: the engine decides the claim with the new proof (search budget / 8: the
-    full search runs in verify once wired, and a proof never hides a confirmed counterexample)."""
-    v = decide(_wired(cid, scale=8.0), "ci")
-    assert v.verdict == "proved", (v.verdict, v.summary, v.error)
+def test_the_l54_fixes_are_proved_with_their_search() -> None:
+    """The two L5.4 fixes were search-only before; with the proof (and their slacks starting at
+    the first unit iterate, as the proof) the engine proves them (search budget / 4)."""
+    for cid in ("L5.4-angle-descent+fix", "L5.4-invariance+fix"):
+        c = CLAIMS[cid]
+        v = decide(dataclasses.replace(c, search_scale=c.search_scale * 4), "ci")
+        assert v.verdict == "proved", (cid, v.verdict, v.summary, v.error)
 
 
 # --------------------------------------------------------------------------------------------
@@ -88,15 +85,15 @@ def _mirror(delta: float, r: float, k: int = 3) -> dict[str, Any]:
     return {"k": k, "w_star": E1.copy(), "w1": w1, "w2": w1 * np.array([1.0, -1.0, 1.0]), "delta": d}
 
 
-_EDGE = tj.point([1.0, 0.0], [1.0, 0.0], k=1, lam=0.01, beta=0.1,
+_EDGE = run_point([1.0, 0.0], [1.0, 0.0], k=1, lam=0.01, beta=0.1,
                  eta=(1 - 1e-9) / (0.5 / math.pi + 0.1), T=4, delta=math.pi / 2)
 _BETA = 3 * math.sin(1.0) / (2 * math.pi) * 0.9
-_TURN = tj.point([1.0, 0.0, 0.0], [math.cos(2.0), math.sin(2.0), 0.0], k=3, lam=0.05, beta=_BETA,
+_TURN = run_point([1.0, 0.0, 0.0], [math.cos(2.0), math.sin(2.0), 0.0], k=3, lam=0.05, beta=_BETA,
                  eta=0.5 / (3 / (2 * math.pi) + _BETA), T=5, delta=1.0)
-_T1 = tj.point([1.0, 0.0], [math.cos(0.5), math.sin(0.5)], k=4, lam=0.01, beta=0.05, eta=0.05, T=4,
+_T1 = run_point([1.0, 0.0], [math.cos(0.5), math.sin(0.5)], k=4, lam=0.01, beta=0.05, eta=0.05, T=4,
                delta=1.0)
-_CT_TWO = tj.point([1.0, 0.0], [1.0, 0.0], k=1, lam=1.0, beta=1.0, eta=0.5, T=2)  # C_t = 2
-_STEP_MAX = tj.point([1.0, 0.0], [-1.0, 0.0], k=2, lam=10.0, beta=0.5, eta=0.1, T=1)  # |v| = k/pi + beta
+_CT_TWO = run_point([1.0, 0.0], [1.0, 0.0], k=1, lam=1.0, beta=1.0, eta=0.5, T=2)  # C_t = 2
+_STEP_MAX = run_point([1.0, 0.0], [-1.0, 0.0], k=2, lam=10.0, beta=0.5, eta=0.1, T=1)  # |v| = k/pi + beta
 _SPHERE_EQ = {"k": 2, "w_star": E1, "w1": math.cos(1.0) * E1 + math.sin(1.0) * E2,
               "w2": math.cos(1.0) * E1 - math.sin(1.0) * E2}  # theta1 = theta2: eq. (16) sharp
 _SPHERE = {"k": 5, "w_star": E1, "w1": math.cos(2.0) * E1 + math.sin(2.0) * E3,
@@ -151,7 +148,7 @@ TOL = {"L5.2-lipschitz+fix": 1e-13}
 
 
 def test_every_wired_claim_has_points() -> None:
-    assert set(NONNEG) | set(ATTAINED) | {"L5.2-descent+fix"} == set(WIRING)
+    assert set(NONNEG) | set(ATTAINED) | {"L5.2-descent+fix"} == set(PART_A)
 
 
 @pytest.mark.parametrize("cid,i", [(c, i) for c, ps in NONNEG.items() for i in range(len(ps))])
@@ -195,13 +192,8 @@ def test_descent_constant_is_approached_on_short_segments(eps: float) -> None:
     assert 0 <= s <= 2 * eps * half_l
 
 
-def test_ledger_after_wiring_lists_the_verdicts_that_change() -> None:
-    from proofs.claims.arguments.wiring_step import LEDGER_AFTER_WIRING
+def test_ledger_has_every_part_a_claim_proved() -> None:
     from proofs.engine import ledger
 
     led = ledger.load()
-    for cid, entry in LEDGER_AFTER_WIRING.items():
-        assert cid in WIRING and led[cid].verdict == "unrefuted"  # today: search only
-        assert entry["verdict"] == "proved" and entry["reason"]
-    unchanged = [c for c in WIRING if c not in LEDGER_AFTER_WIRING]
-    assert all(led[c].verdict == "proved" for c in unchanged)
+    assert all(led[c].verdict == "proved" for c in PART_A)

@@ -21,6 +21,7 @@ from proofs.claims.arguments.best_constants import (
     family_vectors,
 )
 from proofs.claims.arguments.eq12_sharp import constant_g
+from proofs.claims.runs.hypotheses import H_C1_NONNEG
 from proofs.engine.backend import FLOAT, MpBackend
 from proofs.engine.decide import decide
 from proofs.engine.points import to_mp
@@ -87,10 +88,10 @@ def _step(**kw: Any) -> dict[str, Any]:
 def test_invariance_needs_c1_nonnegative() -> None:
     """With eta (k/(2pi) + beta) > 1 the step from w = w* overshoots to -w*; at c1 = 0 it does not."""
     bad = _step()
-    assert FPC._m_c1_nonneg(bad, FLOAT) < 0
+    assert H_C1_NONNEG.margin(bad, FLOAT) < 0
     assert FPC.s_invariance(bad, FLOAT) < -1.49  # theta_1 = pi: slack (pi - 1.5) - pi
     ok = _step(eta=0.999 / (1 / (2 * math.pi) + 0.15))
-    assert all((h.margin(ok, FLOAT) > 0) if h.strict else (h.margin(ok, FLOAT) >= 0) for h in FPC.H_STEP)
+    assert all((h.margin(ok, FLOAT) > 0) if h.strict else (h.margin(ok, FLOAT) >= 0) for h in FPC.H_ONE_STEP)
     assert FPC.s_invariance(ok, FLOAT) > 0
 
 

@@ -51,11 +51,18 @@ def test_a_variant_with_another_constant_is_one_public_call(
 
 
 def test_fixes_of_a_constant_are_the_base_with_the_corrected_constant() -> None:
-    """L5.4-angle-descent+fix changes the cap (and adds eta (k/(2 pi) + beta) <= 1); the fixes of
-    (11), (12) change K only: the slack is the base's."""
+    """The fixes of (11), (12) change K only: the slack is the base's. L5.4-angle-descent+fix
+    changes the cap (and adds eta (k/(2 pi) + beta) <= 1) and starts at the first unit iterate
+    (the proof's ||w^t|| = 1): from an exactly unit w0 its slack is the base's with the new cap."""
     for cid, name, fixed in (("L5.4-angle-descent", "CAP", "asin(2*pi*beta/k)"),
                              ("L5.6-eq11", "K", "2*pi*beta/k"), ("T1-eq12", "K", "2*pi*beta/k")):
         base, fix = CLAIMS[cid], CLAIMS[f"{cid}+fix"]
-        assert fix.slack is base.slack and fix.corrects == cid and base.corrected_by == fix.id
+        assert fix.corrects == cid and base.corrected_by == fix.id
         assert str(fix.constant(name).value) == fixed
         assert fix.constant(name).printed == base.constant(name).printed
+        if cid != "L5.4-angle-descent":
+            assert fix.slack is base.slack
+    base, fix = CLAIMS["L5.4-angle-descent"], CLAIMS["L5.4-angle-descent+fix"]
+    unit_w0 = run_point([1.0, 0.0], [0.0, 1.0], k=1, lam=0.01, beta=0.1, eta=0.5, T=5, delta=1.5)
+    with_cap = base.with_constants(CAP="asin(2*pi*beta/k)")
+    assert fix.evaluate(unit_w0, FLOAT) == with_cap.evaluate(unit_w0, FLOAT)

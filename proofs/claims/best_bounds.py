@@ -19,13 +19,16 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from proofs.claims import limits as Lm
 from proofs.claims.arguments import eq12_sharp as E
 from proofs.claims.arguments import limit_frame as F
 from proofs.claims.arguments.best_constants import family_point
 from proofs.claims.arguments.limit_point import soft_properties
 from proofs.engine.claim import Claim, Constant, ProofResult
 from proofs.engine.proof import cites, proof
+
+from .runs.hypotheses import THEOREM1, at_limit
+from .runs.limit import limit, norm_b, theta_gamma
+from .runs.strategies import limit_points
 
 SECTION = "Theorem 1"
 POSITION = "T1-eq12"
@@ -53,11 +56,11 @@ def prove_eq12_sharp() -> ProofResult:
 
 def s_eq12_sharp(p: dict[str, Any], B: Any, c: Any) -> Any:
     """K sin(gamma) + (lam/beta) sqrt(d) - |w* - u_bar| at the run's limit."""
-    L = Lm.limit(p, B)
-    _, ga = Lm.theta_gamma(L, B)
+    L = limit(p, B)
+    _, ga = theta_gamma(L, B)
     tau = B.scalar(p["lam"]) / B.scalar(p["beta"])
     d = len(L.w)
-    return c.K * B.sin(ga) + tau * B.sqrt(B.scalar(d)) - Lm.norm_b(L.s - L.u, B)
+    return c.K * B.sin(ga) + tau * B.sqrt(B.scalar(d)) - norm_b(L.s - L.u, B)
 
 
 _ROUND = {"k": 1, "w_star": np.array([0.8, 0.6]), "w0": np.array([0.0, 1.0]), "lam": 0.001,
@@ -73,12 +76,12 @@ CLAIMS: tuple[Claim, ...] = (
         "g(d) = (sqrt(4d - 3) - sqrt(d))/sqrt(d - 1) < 1. So the best constant of eq. (12) is g(d) "
         "(sqrt(5) - sqrt(2) = 0.8219 for d = 2, -> 1 as d -> oo), attained in the limit lam -> 0 "
         "with beta = k/(2pi), delta = pi/2.",
-        reading="at the limit (u_bar, w_bar) of a convergent run (proofs.claims.limits); K is the exact "
+        reading="at the limit (u_bar, w_bar) of a convergent run (proofs.claims.runs.limit); K is the exact "
         "constant at the point's k, beta, d; the proof also covers Lemma 5.6's hypotheses (it uses (i), "
         "beta <= k sin(delta)/(2pi) and the l1 structure only)",
         domain="run specs of Algorithm 1 with the l1 penalty inside Theorem 1's hypotheses (as T1-eq12)",
-        hypotheses=Lm.theorem1_hypotheses(),
-        strategy=lambda: Lm.run_points("T1", ("l1",)),
+        hypotheses=at_limit(THEOREM1),
+        strategy=lambda: limit_points("T1", ("l1",)),
         slack=s_eq12_sharp,
         constants=(K_CONSTANT,),
         prove=prove_eq12_sharp,

@@ -1,51 +1,32 @@
-"""Best constants of the paper's numeric constants: printed vs best, for the report.
+"""Best constants of the paper's numeric constants, printed vs best, for the report: every one
+proved.
 
 Each entry maps a claim id to a function returning records ``{"constant", "printed", "best",
-"printed_is_enough", "method"}``. Where the best constant is proved, ``method`` names the claim
-whose proof establishes it (the toolkit checks that claim like any other); where it is searched,
-``best`` is the largest ratio found (a lower bound of the supremum), re-evaluated at 50 digits.
+"printed_is_enough", "method"}``; ``method`` begins ``proved:`` and names the claims whose proofs
+establish the bound (the toolkit decides those like any other claim). The registry attaches
+them (:func:`proofs.claims.claim_set`); the report computes them
+(:func:`proofs.engine.report.attach_best_constants`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
+from .arguments.best_constants import best_constant_records
+
 Record = dict[str, Any]
-
-
-@cache
-def _limit_constants() -> dict[str, Any]:
-    from .limits import best_constants
-
-    return best_constants()
-
-
-def _searched(key: str, constant: str, upper: str) -> Callable[[], Sequence[Record]]:
-    def records() -> Sequence[Record]:
-        r = _limit_constants()[key]
-        best = float(r["best_found"])
-        printed = r["printed"]
-        enough = best <= 0.5 if printed == "1/2" else None
-        if key == "C":  # printed k/(k - 2 pi lam sqrt d) >= 1 >= C (C <= cos theta)
-            enough = True
-        return [{
-            "constant": constant,
-            "printed": printed,
-            "best": f"{r['best_found']} found; {upper}",
-            "printed_is_enough": enough,
-            "method": f"search over {_limit_constants()['samples']} limits + tau -> 0 family, "
-            "50-digit fixed points",
-            "argmax": r["argmax"],
-        }]
-
-    return records
 
 
 def _proved(constant: str, printed: str, best: str, enough: bool, by: str) -> Callable[[], Sequence[Record]]:
     return lambda: [{"constant": constant, "printed": printed, "best": best,
                      "printed_is_enough": enough, "method": f"proved: {by}"}]
+
+
+def _records(claim_id: str) -> Callable[[], Sequence[Record]]:
+    """The proved records of :func:`proofs.claims.arguments.best_constants.best_constant_records`
+    (upper bound proved by the cited claims, attained in the limit along a family)."""
+    return lambda: best_constant_records(claim_id)
 
 
 BEST_CONSTANTS: dict[str, Callable[[], Sequence[Record]]] = {
@@ -60,14 +41,11 @@ BEST_CONSTANTS: dict[str, Callable[[], Sequence[Record]]] = {
     "L5.5-Ct-bounds": _proved("bounds on C_t", "2/3 <= C_t <= 2",
                               "2/sqrt(5) <= C_t <= 2 along runs (2 attained, 2/sqrt5 infimum)",
                               True, "L5.5-Ct-bounds@Ct-sharp (symbolic)"),
-    "T1-remark-step": _proved("bound on |E g + beta(w - u)| (step condition)",
+    "T1-remark-step": _proved("bound on |E g + beta (w - u)| (step condition)",
                               "'bounded away from zero' (no constant)",
                               "k/pi + beta (upper bound, attained at w = -w*, u = 0)", False,
                               "T1-remark-step+fix (symbolic)"),
-    "L5.6-eq11": _searched("eq11", "the 1/2 in |w* - w_bar| <= (1/2) sin delta sin gamma",
-                           "constant 1 claimed by L5.6-eq11+fix (unrefuted)"),
-    "T1-eq12": _searched("eq12", "the 1/2 in eq. (12)",
-                         "constant 1 claimed by T1-eq12+fix (unrefuted)"),
-    "L5.6-eq25": _searched("C", "bound on C in eq. (25) / (10)",
-                           "C <= cos theta claimed by T1-eq10+fix (unrefuted)"),
+    "L5.6-eq11": _records("L5.6-eq11"),
+    "T1-eq12": _records("T1-eq12"),
+    "L5.6-eq25": _records("L5.6-eq25"),
 }

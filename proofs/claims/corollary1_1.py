@@ -10,6 +10,10 @@ thresholding operator or Tl1 thresholding replacing S_{lam/beta}, and similar bo
 hold": convergence (as in ``T1-convergence``), theta < delta (Step 3 of the proof), (10) as
 printed with the operator P in place of S, (11) as printed, and (12) with the operator's
 threshold in place of lam/beta (l0: sqrt(2 lam/beta); Tl1: t of Lemma 5.7 with lam/beta).
+
+The corrections split the printed claims in two: ``C1.1-l0+fix`` / ``C1.1-tl1+fix`` are the
+properties of the limit of a convergent run (proved: :mod:`proofs.claims.arguments.limit_point`),
+``C1.1-convergence`` is the convergence itself (unrefuted; its notes say what would settle it).
 """
 
 from __future__ import annotations
@@ -17,14 +21,15 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import sympy as sp
 from hypothesis import strategies as st
 
 from proofs.algorithm.thresholds import prox
 from proofs.engine.backend import Backend
-from proofs.engine.claim import Claim, Hypothesis, ProofResult
+from proofs.engine.claim import Claim, Hypothesis
 
-from .lemma5_6 import COMMON
+from .arguments import limit_point as P
+from .arguments import step_bounds as SB
+from .lemma5_6 import COMMON, PROVED_READING
 from .runs import conclusions as C
 from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX
 from .runs.hypotheses import H_A_POS, H_BETA_POS, H_LAM_POS, THEOREM1, at_limit
@@ -43,10 +48,12 @@ READING = (
     "operator's threshold in place of lam/beta"
 )
 FIX_READING = (
-    COMMON + "; conclusion = min of: convergence, delta - theta, w* - (2pi/k) beta (w_bar - "
-    "u_bar) = C w_bar with 0 < C <= cos(theta), |w* - w_bar| <= (2pi/k) beta sin(gamma), "
-    "|w* - u_bar| <= (2pi/k) beta sin(gamma) + r sqrt(d) (r = max |x - P(x)|: sqrt(2 lam/beta) "
-    "for l0, max(t, (lam/beta)(a+1)/a) for Tl1)"
+    PROVED_READING + "; conclusion (strict) = min of: delta - theta > 0 and, as pass/fail parts "
+    "(within the rounding allowance), w* - (2pi/k) beta (w_bar - u_bar) = C w_bar, 0 <= C <= "
+    "cos(theta), |w* - w_bar| <= (2pi/k) beta sin(gamma), |w* - u_bar| <= (2pi/k) beta sin(gamma) + "
+    "r sqrt(d) (r = max |x - P(x)|: sqrt(2 lam/beta) for l0, max(t, (lam/beta)(a+1)/a) for Tl1); "
+    "no convergence part (C1.1-convergence); runs that do not converge within the cap are not "
+    "drawn"
 )
 _TL1 = "; the Tl1 u-update is the exact argmin"
 
@@ -96,33 +103,6 @@ def s_acute(p: dict[str, Any], B: Backend) -> Any:
     return np.dot(np.asarray(u), w)
 
 
-def prove_acute() -> ProofResult:
-    """Componentwise u_i w_i >= 0. Hard thresholding: u_i w_i is w_i^2 or 0. Tl1 (and any
-    penalty even in y): f(y) = (y - x)^2/2 + tau rho_a(|y|) has f(-y) - f(y) = 2 x y, so a y with
-    x y < 0 is beaten by -y and no minimiser has x y < 0."""
-    x, y = sp.symbols("x y", real=True)
-    tau, a = sp.symbols("tau a", positive=True)
-    rho = (a + 1) * sp.Abs(y) / (a + sp.Abs(y))
-    f = (y - x) ** 2 / 2 + tau * rho
-    ok_tl1 = sp.simplify(f.subs(y, -y) - f - 2 * x * y) == 0
-    keep = sp.Symbol("chi", nonnegative=True)  # the indicator 1{|x| > sqrt(2 tau)} in {0, 1}
-    ok_l0 = all(sp.simplify((x * c) * x - c * x**2) == 0 for c in (0, 1)) and bool(
-        (keep * x**2).is_nonnegative
-    )
-    ok = bool(ok_tl1 and ok_l0)
-    return ProofResult(
-        ok=ok,
-        method="symbolic",
-        summary=(
-            "SymPy: hard thresholding gives u_i w_i in {w_i^2, 0}; for the Tl1 u-update "
-            "(argmin of (y-x)^2/2 + tau rho_a(y), rho_a even) f(-y) - f(y) = 2xy, so every "
-            "minimiser has x y >= 0; hence <u^{t+1}, w^t> >= 0 and theta(u^{t+1}, w^t) <= pi/2 "
-            "(u^{t+1} != 0)"
-            if ok else "SymPy could not verify the sign identities"
-        ),
-    )
-
-
 # ----------------------------------------------------------------------------- claims
 
 
@@ -131,7 +111,11 @@ def _corollary(p: RunPoint, B: Backend, c: Any) -> Any:
 
 
 def _corollary_fix(p: RunPoint, B: Backend, c: Any) -> Any:
-    return C.corollary_fix(p, B, c.K)
+    return C.corollary_at_limit(p, B, c.K)
+
+
+def _converging(pen: str) -> Any:
+    return lambda: limit_points("T1", (pen,))
 
 
 L0 = Claim(
@@ -158,25 +142,68 @@ TL1 = L0.derive(
     domain=DOMAIN.format(pen="tl1") + ", a > 0", add_hypotheses=(H_A_POS,), strategy=_points("tl1"),
     examples=(ROUND_TL1,), search_scale=6.0,
 )
-#: the corrected conclusions: K = (2 pi/k) beta, C <= cos(theta), the operator's largest shrink
-_FIX = {"paper_ref": "Corollary 1.1 (corrected)", "slack": _corollary_fix,
-        "constants_decl": (K_EQ11,), "constants": {"K": K_EQ11_FIX}, "notes": ""}
+#: the corrected conclusions: K = (2 pi/k) beta, 0 <= C <= cos(theta), the operator's largest shrink
+_FIX = {"paper_ref": "Corollary 1.1 (corrected)", "slack": _corollary_fix, "strict": True,
+        "constants_decl": (K_EQ11,), "constants": {"K": K_EQ11_FIX}}
+_WEAK_C = (
+    "'C > 0' is weakened to 'C >= 0': at the edge of (ii), beta = k/(2pi) and delta = pi/2, the run "
+    "from w0 = w* = (1, ..., 1)/sqrt(d) with every |w*_i| at most the threshold stays at w_bar = w*, "
+    "u_bar = 0, and C = 1 - (2pi/k) beta = 0 exactly (tests/test_arguments_limit.py); float64 beta "
+    "cannot hit k/(2pi), so no 50-digit counterexample exists, but the strict statement is false. "
+    "C > 0 whenever beta < k/(2pi) or u_bar != 0. The convergence conjunct is C1.1-convergence."
+)
+_STATEMENT = (
+    "{pen}, Theorem 1's conditions{extra}: if (u^t, w^t) converges to (u_bar, w_bar), then theta_bar "
+    "< delta; w* - (2pi/k) beta (w_bar - u_bar) = C w_bar with 0 <= C <= cos(theta_bar) (C > 0 "
+    "unless beta = k/(2pi) and u_bar = 0); |w* - w_bar| <= (2pi/k) beta sin(gamma) <= sin(delta) "
+    "sin(gamma); |w* - u_bar| <= (2pi/k) beta sin(gamma) + {r} sqrt(d)."
+)
+CONVERGENCE_ARGUMENT = (
+    "Not proved (search only). What would settle it: (1) sufficient decrease: the surrogate "
+    "Lagrangian (L5.5-lagrangian-descent+fix, with lam P(u) for the penalty; the u-step is an exact "
+    "argmin) is non-increasing when eta (k/(2pi) + beta) <= 1; a quantitative form L~_t - L~_{t+1} "
+    ">= c |w^{t+1} - w^t|^2 with c > 0 (c1 > 0) gives sum_t |w^{t+1} - w^t|^2 < oo, so the limit "
+    "points form a connected set of fixed points (R-fixed-point-relation); (2) isolation: on each "
+    "sign/active pattern the relation c2 w* + beta P(w) = mu w, |w| = 1, has finitely many "
+    "solutions (one equation in mu for l1 and l0; a (d+1)-system for Tl1), so the connected set "
+    "is one point. Tl1's u-update is continuous (R-limit-pair applies as for l1). l0's hard "
+    "threshold is discontinuous at |w_i| = sqrt(2 lam/beta): a run may approach a point with a "
+    "coordinate at the threshold while u^t alternates between the two choices; excluding that "
+    "(or showing the descent still forces a limit) is the missing piece. Theorem 1's eta <= "
+    "min{1/(beta + L), 2pi/k} does not imply c1 >= 0, so even step (1) needs the extra condition "
+    "(as L5.6-convergence+fix and T1-convergence)."
+)
 
 CLAIMS: tuple[Claim, ...] = (
     L0,
     L0.fix(
-        statement="l0, Theorem 1's conditions: convergence, theta < delta, w* - (2pi/k) beta "
-        "(w_bar - H(w_bar)) = C w_bar with 0 < C <= cos(theta), |w* - w_bar| <= (2pi/k) beta "
-        "sin(gamma) <= sin(delta) sin(gamma), |w* - u_bar| <= (2pi/k) beta sin(gamma) + "
-        "sqrt(2 lam/beta) sqrt(d).",
-        reading=FIX_READING, **_FIX,
+        statement=_STATEMENT.format(pen="l0 (u-update by hard thresholding H with threshold "
+                                    "sqrt(2 lam/beta))", extra="", r="sqrt(2 lam/beta)"),
+        reading=FIX_READING + "; u_bar = lim u^t (the polished fixed point's u_bar = H(w_bar))",
+        strategy=_converging("l0"), prove=P.prove_c11_l0_fix, uses=P.USES_C11_L0_FIX,
+        notes=_WEAK_C, **_FIX,
     ),
     TL1,
     TL1.fix(
-        statement="Tl1, Theorem 1's conditions: convergence, theta < delta, w* - (2pi/k) beta "
-        "(w_bar - T(w_bar)) = C w_bar with 0 < C <= cos(theta), |w* - w_bar| <= (2pi/k) beta "
-        "sin(gamma), |w* - u_bar| <= (2pi/k) beta sin(gamma) + max(t, (lam/beta)(a+1)/a) sqrt(d).",
-        reading=FIX_READING + _TL1, **_FIX,
+        statement=_STATEMENT.format(pen="Tl1 (u-update by the exact Tl1 thresholding T of Lemma 5.7 "
+                                    "with lam/beta)", extra=" and a > 0", r="max(t, (lam/beta)(a+1)/a)"),
+        reading=FIX_READING + _TL1, strategy=_converging("tl1"), prove=P.prove_c11_tl1_fix,
+        uses=P.USES_C11_TL1_FIX, notes=_WEAK_C, **_FIX,
+    ),
+    L0.derive(
+        "C1.1-convergence",
+        paper_ref="Corollary 1.1 (convergence part, corrected claims)",
+        statement="Corollary 1.1: with l0 or Tl1 in place of l1, under Theorem 1's conditions (and a > 0 "
+        "for Tl1), (u^t, w^t) converges to a limit (u_bar, w_bar).",
+        reading="as T1-convergence without its theta part: |w^{t+1} - w^t| <= 1e-14 within 40000 "
+        "float64 iterations, matched by a fixed point at 50/100 digits; non-convergence counts only "
+        "as a 2-cycle persisting in mpmath (slack 1 if converged, -|w^{t+1} - w^t| at a confirmed "
+        "2-cycle)",
+        domain=DOMAIN.format(pen="l0 or Tl1") + ", a > 0",
+        add_hypotheses=(H_A_POS,), strategy=lambda: limit_points("T1", ("l0", "tl1"),
+                                                                 require_convergence=False),
+        slack=C.converges, constants_decl=(), examples=(DROP_L0, ROUND_L0, ROUND_TL1),
+        search_scale=4.0, notes=CONVERGENCE_ARGUMENT,
     ),
     Claim(
         id="C1.1-acute",
@@ -193,7 +220,8 @@ CLAIMS: tuple[Claim, ...] = (
         hypotheses=(Hypothesis("w != 0", _m_w, strict=True), H_LAM_POS, H_BETA_POS, H_A_POS),
         strategy=_acute_points,
         slack=s_acute,
-        prove=prove_acute,
+        prove=SB.prove_c11_acute,
+        uses=SB.USES_c11_acute,
         search_scale=2.0,
     ),
 )

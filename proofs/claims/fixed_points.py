@@ -7,8 +7,8 @@ u-update (soft / hard / Tl1 thresholding with tau = lam/beta). The claims here a
 limit-point proof uses: the fixed-point relation (``R-fixed-point-relation``), what of it depends on
 eta (``R-fixed-point-eta-free``), the plane and frame in which the proofs compute
 (``R-fixed-point-plane``), what passes to the limit of a convergent run (``R-limit-pair``), the
-invariance of the cone theta <= pi - delta under one step for any u-update with <u, w> >= |u|^2
-(``R-invariance``), and mu > 0, cos(theta_bar) > 0 at the limit of every run started inside
+invariance of the cone theta <= pi - delta under one step for any u with |u| <= |w| (``R-invariance``,
+a corollary of part A's one-step bound ``R-one-step-angle``), and mu > 0, cos(theta_bar) > 0 at the limit of every run started inside
 (i), (ii) (``R-mu-positive``). Their proofs: :mod:`proofs.claims.arguments.fixed_point_proofs`.
 
 The limit-point claims are statements about the pair (u_bar, w_bar) = lim (u^t, w^t) of a
@@ -24,27 +24,32 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from proofs.claims import limits as Lm
+from proofs.algorithm.thresholds import prox
 from proofs.claims.arguments import fixed_point_proofs as FP
+from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Hypothesis
+
+from .runs.conclusions import c2_of
+from .runs.hypotheses import (
+    H_A_POS,
+    H_BETA,
+    H_BETA_POS,
+    H_C1_NONNEG,
+    H_DELTA_POS,
+    H_ETA_POS,
+    H_LAM_POS,
+    H_UNIT_TEACHER,
+    LEMMA54,
+    at_limit,
+)
+from .runs.limit import angle_b, limit, norm_b
+from .runs.points import PENALTIES, RunPoint
+from .runs.strategies import limit_points, perpendicular, unit
 
 SECTION = "Fixed points"
 POSITION = "L5.6-convergence"
 
 # ----------------------------------------------------------------------------- R-invariance points
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    return v / np.linalg.norm(v)
-
-
-def _orthogonal_unit(s: np.ndarray, v: np.ndarray) -> np.ndarray:
-    """A unit vector orthogonal to the unit s, from v (a coordinate axis if v is nearly along s)."""
-    p = v - np.dot(v, s) * s
-    if np.linalg.norm(p) < 1e-3:
-        e = np.eye(s.size)[int(np.argmin(np.abs(s)))]
-        p = e - np.dot(e, s) * s
-    return _unit(p - np.dot(p, s) * s)
 
 
 @st.composite
@@ -54,93 +59,65 @@ def step_points(draw: Any) -> dict[str, Any]:
     the three u-updates."""
     d = draw(st.sampled_from([2, 2, 3, 4]))
     k = draw(st.sampled_from([1, 2, 5, 20]))
-    s = _unit(np.array(draw(st.lists(st.floats(-1, 1), min_size=d, max_size=d))) + 1e-3 * np.eye(d)[0])
+    s = unit(np.array(draw(st.lists(st.floats(-1, 1), min_size=d, max_size=d))) + 1e-3 * np.eye(d)[0])
     delta = draw(st.one_of(st.floats(0.01, math.pi - 0.01), st.sampled_from([math.pi / 2, 0.3, 2.8])))
     kind = draw(st.sampled_from(["edge", "edge", "inside"]))
     theta = (math.pi - delta) * ((1 - 1e-9) if kind == "edge" else draw(st.floats(0, 1)))
-    e = _orthogonal_unit(s, np.array(draw(st.lists(st.floats(-1, 1), min_size=d, max_size=d))))
-    w = _unit(math.cos(theta) * s + math.sin(theta) * e)
+    e = perpendicular(s, np.array(draw(st.lists(st.floats(-1, 1), min_size=d, max_size=d))))
+    w = unit(math.cos(theta) * s + math.sin(theta) * e)
     c2 = k / (2 * math.pi)
     beta = c2 * math.sin(delta) * draw(st.sampled_from([1 - 1e-12, 0.5, 0.05])) * (1 - 1e-12)
     eta = draw(st.sampled_from([1 - 1e-12, 0.9, 0.3])) / (c2 + beta)
     tau = 10.0 ** draw(st.floats(-4, 0.5))
-    pen = draw(st.sampled_from(Lm.PENALTIES))
+    pen = draw(st.sampled_from(PENALTIES))
     return {"k": k, "w": w, "w_star": s, "delta": delta, "lam": tau * beta, "beta": beta,
             "eta": eta, "penalty": pen, "a": draw(st.sampled_from([1.0, 0.2, 5.0]))}
 
 
-def _m_step_cone(p: dict[str, Any], B: Any) -> Any:
+def _m_step_cone(p: dict[str, Any], B: Backend) -> Any:
     """theta(w, w*) <= pi - delta."""
-    return B.pi - B.scalar(p["delta"]) - Lm.angle_b(B.vector(p["w"]), B.vector(p["w_star"]), B)
+    return B.pi - B.scalar(p["delta"]) - angle_b(B.vector(p["w"]), B.vector(p["w_star"]), B)
 
 
-def _m_unit(key: str) -> Any:
-    def margin(p: dict[str, Any], B: Any) -> Any:
-        v = B.vector(p[key])
-        return B.scalar("1e-12") - B.fabs(Lm.norm_b(v, B) - 1)
-
-    return margin
+def _m_unit_w(p: dict[str, Any], B: Backend) -> Any:
+    """|w| = 1 (to the rounding of a float64 unit vector: the slack normalises w)."""
+    return B.scalar("1e-12") - B.fabs(norm_b(B.vector(p["w"]), B) - 1)
 
 
-def _m_c1_nonneg(p: dict[str, Any], B: Any) -> Any:
-    """c1 = 1 - eta (k/(2pi) + beta) >= 0."""
-    return Lm.m_c1(p, B)
-
-
-def _m_a(p: dict[str, Any], B: Any) -> Any:
-    return B.scalar(p.get("a", 1.0))
-
-
-def s_invariance(p: dict[str, Any], B: Any) -> Any:
+def s_invariance(p: dict[str, Any], B: Backend) -> Any:
     """(pi - delta) - theta(w_hat, w*) after one step from w (normalised), u = P(w) exact."""
     w = B.vector(p["w"])
-    w = w / Lm.norm_b(w, B)
+    w = w / norm_b(w, B)
     s = B.vector(p["w_star"])
-    s = s / Lm.norm_b(s, B)
-    u = Lm.u_update(w, p, B)
+    s = s / norm_b(s, B)
     beta, eta = B.scalar(p["beta"]), B.scalar(p["eta"])
-    c2 = Lm.c2_of(p, B)
+    u = np.asarray(prox(w, B.scalar(p["lam"]), beta, p["penalty"], B.scalar(p.get("a", 1.0)),
+                        exact_tl1=True))
+    c2 = c2_of(p, B)
     w_hat = (1 - eta * (c2 + beta)) * w + eta * (c2 * s + beta * u)
-    return B.pi - B.scalar(p["delta"]) - Lm.angle_b(w_hat, s, B)
+    return B.pi - B.scalar(p["delta"]) - angle_b(w_hat, s, B)
 
 
-H_STEP = (
-    Hypothesis("delta > 0", Lm.m_delta, strict=True),
-    Hypothesis("delta < pi", Lm.m_delta_lt_pi, strict=True),
-    Hypothesis("|w*| = 1", _m_unit("w_star")),
-    Hypothesis("|w^t| = 1", _m_unit("w")),
+#: one step: the setting's hypotheses (Lemma 5.4's (i), (ii) at the step's w, c1 >= 0) on a step point
+H_ONE_STEP = (
+    H_UNIT_TEACHER, H_BETA_POS, H_ETA_POS, H_LAM_POS, H_DELTA_POS,
+    Hypothesis("|w^t| = 1", _m_unit_w),
     Hypothesis("theta(w^t, w*) <= pi - delta", _m_step_cone),
-    Hypothesis("lam > 0", Lm.m_lam_pos, strict=True),
-    Hypothesis("beta > 0", Lm.m_beta_pos, strict=True),
-    Hypothesis("beta <= k sin(delta)/(2pi)", Lm.m_beta),
-    Hypothesis("eta > 0", Lm.m_eta_pos, strict=True),
-    Hypothesis("eta (k/(2pi) + beta) <= 1 (c1 >= 0)", _m_c1_nonneg),
-    Hypothesis("a > 0", _m_a, strict=True),
+    H_BETA, H_C1_NONNEG, H_A_POS,
 )
 
 # ----------------------------------------------------------------------------- R-mu-positive slack
 
 
-def s_mu_positive(p: dict[str, Any], B: Any) -> Any:
+def s_mu_positive(p: RunPoint, B: Backend) -> Any:
     """min(mu, cos(theta_bar)) at the limit of the run (strict)."""
-    L = Lm.limit(p, B)
+    L = limit(p, B)
     return min(L.mu, np.dot(L.w, L.s))
 
 
-H_MU = (
-    Hypothesis("delta > 0", Lm.m_delta, strict=True),
-    Hypothesis("delta < pi", Lm.m_delta_lt_pi, strict=True),
-    Hypothesis("|w*| = 1", Lm.m_unit_star),
-    Hypothesis("lam > 0", Lm.m_lam_pos, strict=True),
-    Hypothesis("beta > 0", Lm.m_beta_pos, strict=True),
-    Hypothesis("eta > 0", Lm.m_eta_pos, strict=True),
-    Hypothesis("(i) theta(w0,w*) <= pi - delta", Lm.m_init),
-    Hypothesis("(ii) beta <= k sin(delta)/(2pi)", Lm.m_beta),
-)
-
 _LIMIT_READING = (
     "(u_bar, w_bar) = lim (u^t, w^t) of a convergent run of Algorithm 1 (unit w0, every w_hat^{t+1} "
-    "!= 0); slack at the run's limit polished to the fixed point of the map (proofs.claims.limits)"
+    "!= 0); slack at the run's limit polished to the fixed point of the map (proofs.claims.runs.limit)"
 )
 
 CLAIMS: tuple[Claim, ...] = (
@@ -210,17 +187,15 @@ CLAIMS: tuple[Claim, ...] = (
         id="R-invariance",
         paper_ref="proof of Lemma 5.4 / Corollary 1.1 step 2 (reduction, any u-update)",
         section=SECTION,
-        statement="Let |w| = |w*| = 1 with theta(w, w*) <= pi - delta, delta in (0, pi), u with "
-        "<u, w> >= |u|^2, 0 < beta <= k sin(delta)/(2pi), eta > 0 with c1 = 1 - eta (k/(2pi) + beta) "
-        ">= 0. Then w_hat = c1 w + eta (k/(2pi) w* + beta u) != 0 and theta(w_hat, w*) <= pi - delta. "
-        "Hence every run whose u-update has the inner property (l1, l0, Tl1: OP-*-inner) started at "
-        "a unit w0 with theta(w0, w*) <= pi - delta keeps theta_t <= pi - delta for all t.",
+        statement="Let |w| = |w*| = 1 with theta(w, w*) <= pi - delta, delta > 0, 0 < beta <= k sin(delta)"
+        "/(2pi), eta > 0 with c1 = 1 - eta (k/(2pi) + beta) >= 0, and u with |u| <= |w| such that w_hat "
+        "= c1 w + eta (k/(2pi) w* + beta u) != 0. Then theta(w_hat, w*) <= pi - delta. Hence every run "
+        "of Algorithm 1 with the l1, l0 or Tl1 u-update (|u_i| <= |w_i|: OP-*-sign) started at a unit "
+        "w0 with theta(w0, w*) <= pi - delta keeps theta_t <= pi - delta for all t.",
         reading="one step: slack (pi - delta) - theta(w_hat, w*) with u = P(w) the exact u-update "
-        "(soft, hard or Tl1); the proof covers every u with <u, w> >= |u|^2",
-        domain="d in {2, 3, 4}, k in {1, 2, 5, 20}, unit w*, unit w at angle up to pi - delta "
-        "(edge to 1e-9), beta = k sin(delta)/(2pi) times {1, 1/2, 1/20}, eta = 1/(k/(2pi) + beta) "
-        "times {1, 0.9, 0.3}, tau = lam/beta in [1e-4, 3.2], a in {1, 0.2, 5}",
-        hypotheses=H_STEP,
+        "(soft, hard or Tl1); the proof covers every u with |u| <= |w| = 1 (it is R-one-step-angle "
+        "with arcsin(2pi beta/k) <= pi - delta); w_hat != 0 is Algorithm 1's own condition",
+        hypotheses=H_ONE_STEP,
         strategy=lambda: step_points(),
         slack=s_invariance,
         prove=FP.prove_invariance,
@@ -229,13 +204,15 @@ CLAIMS: tuple[Claim, ...] = (
                    "delta": 1.5, "lam": 0.001, "beta": 0.15, "eta": 1 / (1 / (2 * math.pi) + 0.15),
                    "penalty": "l1", "a": 1.0},),
         search_scale=1.0,
-        notes="the l1 case is L5.4-invariance+fix; this form (inner property only) covers l0 and Tl1",
+        notes="the l1 trajectory form is L5.4-invariance+fix; this form covers every u-update with "
+        "|u| <= |w| (l0 and Tl1 too), as R-mu-positive needs",
     ),
     Claim(
         id="R-mu-positive",
         paper_ref="proof of Lemma 5.6 (reduction: the limit is on the right side)",
         section=SECTION,
-        statement="For a run of Algorithm 1 whose u-update has the inner property u_i (w_i - u_i) >= 0, "
+        statement="For a run of Algorithm 1 with the l1, l0 or Tl1 u-update (soft, hard or Tl1 "
+        "thresholding: each has the inner property u_i (w_i - u_i) >= 0 and |u_i| <= |w_i|), "
         "with unit w0, (i) theta(w0, w*) <= pi - delta, delta in (0, pi), (ii) 0 < beta <= "
         "k sin(delta)/(2pi), any eta > 0 and lam > 0: if (u^t, w^t) -> (u_bar, w_bar), then mu = "
         "<c2 w* + beta u_bar, w_bar> > 0 and cos(theta_bar) > 0.",
@@ -244,8 +221,8 @@ CLAIMS: tuple[Claim, ...] = (
         "with theta_bar <= pi - delta has mu <= 0",
         domain="run specs of Algorithm 1 (l1, l0, Tl1) inside Lemma 5.6's hypotheses (a subset of "
         "this claim's: no condition on eta or lam is needed)",
-        hypotheses=H_MU,
-        strategy=lambda: Lm.run_points("L5.6", Lm.PENALTIES),
+        hypotheses=at_limit(LEMMA54),
+        strategy=lambda: limit_points("L5.6", PENALTIES),
         slack=s_mu_positive,
         prove=FP.prove_mu_positive,
         uses=FP.USES_MU_POSITIVE,

@@ -12,19 +12,15 @@ Proofs: every vector lies in span(w^, s^); the printed right-hand side is rewrit
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-import sympy as sp
-
 from proofs.engine.backend import Backend
-from proofs.engine.claim import Claim, Constant, Point, ProofResult
-from proofs.engine.proof import by_sympy, proof
-from proofs.model import expected_coarse_gradient, loss_gradient, model
+from proofs.engine.claim import Claim, Constant, Point
+from proofs.model import expected_coarse_gradient, loss_gradient
 
+from .arguments import model_level as ML
 from .model_level.points import star, theta_of, w_claim
-from .model_level.symbolic import coefficient_gaps, model_expr
-from .strategies import dot, gram_inner, identity_slack, is_zero, model_symbols, nrm, unit_b
+from .strategies import dot, identity_slack, nrm, unit_b
 
 SECTION = "Lemma 5.1"
 A13, A13_EQ3, A14 = "k/(2*pi)", "k/pi", "k/pi"
@@ -47,24 +43,6 @@ def _eq13_slack(conv: str) -> Any:
     return slack
 
 
-def _prove_eq13(conv: str, factor: str) -> Any:
-    def prove() -> ProofResult:
-        k, r, theta = model_symbols()
-        proj = (-sp.cos(theta), sp.Integer(1))  # (I - w^ w^T) s^ = s^ - cos(theta) w^
-        norm_sq = sp.simplify(gram_inner(proj, proj))
-        inf_sin = sp.minimum(sp.sin(theta), theta, sp.Interval.open(0, sp.pi))
-        pref = -model_expr(factor) / (r * sp.sin(theta))  # |proj| = sin(theta) > 0 on (0, pi)
-        gaps = coefficient_gaps(model().gradient[conv], (pref * proj[0], pref * proj[1]))
-        return proof([
-            by_sympy(f"|(I - w^w^T) w*|^2 = {norm_sq} = sin^2 theta, and inf sin = {inf_sin} on (0, pi)",
-                     is_zero(norm_sq - sp.sin(theta) ** 2) and inf_sin == 0),
-            by_sympy(f"grad f ({conv}) minus the printed right-hand side with A = {factor}: {gaps} in (w^, s^)",
-                     all(is_zero(g) for g in gaps)),
-        ])
-
-    return prove
-
-
 # --------------------------------------------------------------------------------------------
 # eq. (14)
 # --------------------------------------------------------------------------------------------
@@ -81,22 +59,6 @@ def _eq14_slack(reading: str) -> Any:
     return slack
 
 
-@cache
-def _prove_eq14() -> ProofResult:
-    k, r, theta = model_symbols()
-    t, c = sp.Symbol("t", positive=True), sp.Symbol("c", positive=True)  # theta = 2t, c = cos t > 0
-    bis_sq = sp.simplify(gram_inner((1, 1), (1, 1)))  # |w^ + s^|^2
-    root = sp.sqrt(sp.expand_trig((4 * sp.cos(theta / 2) ** 2).subs(theta, 2 * t)).subs(sp.cos(t), c))
-    a = model_expr(A14)  # |w^ + s^| = 2 cos(theta/2): the rhs is A (w^ - (w^ + s^)/2)
-    gaps = {rd: coefficient_gaps(co, (a / 2, -a / 2)) for rd, co in model().coarse_gradient.items()}
-    return proof([
-        by_sympy(f"|w^ + w*|^2 = {bis_sq} = 4 cos^2(theta/2)", is_zero(bis_sq - 4 * sp.cos(theta / 2) ** 2)),
-        by_sympy("cos(theta/2) > 0 on (0, pi), so |w^ + w*| = 2 cos(theta/2)", sp.simplify(root - 2 * c) == 0),
-        by_sympy(f"E_Z[g] (each reading) minus A (w^ - (w^ + s^)/2), A = {A14}: {gaps}",
-                 all(is_zero(x) for gap in gaps.values() for x in gap)),
-    ])
-
-
 _EQ13 = (
     "Z i.i.d. N(0,1), |w*| = 1, |w| != 0, theta(w,w*) in (0,pi): grad f(w) = -k/(2 pi |w|) "
     "(I - w w^T/|w|^2) w* / |(I - w w^T/|w|^2) w*|."
@@ -106,17 +68,18 @@ _A = "the factor A of the right-hand side; an equality"
 
 EQ13 = w_claim(
     "L5.1-eq13", "Lemma 5.1, eq. (13)", SECTION, _EQ13, "f is the population loss of eq. (6) (Section 5's f); "
-    "vector identity", slack=_eq13_slack("eq6"), prove=_prove_eq13("eq6", A13), constants=(Constant("A", A13, doc=_A),),
+    "vector identity", slack=_eq13_slack("eq6"), prove=ML.prove_eq13, uses=ML.USES_l51,
+    constants=(Constant("A", A13, doc=_A),),
     notes="Slack: identity_slack of |grad f - rhs| at scale (|grad f| + |rhs|)/sin(theta).",
 )
 EQ13_EQ3 = EQ13.another_reading("eq3", reading="f is the population loss of eq. (3)", slack=_eq13_slack("eq3"),
-                                prove=None, notes="Expected off by a factor 2 (f(eq. 3) = 2 E_Z[l]).")
+                                prove=None, uses=(), notes="Expected off by a factor 2 (f(eq. 3) = 2 E_Z[l]).")
 
 CLAIMS: tuple[Claim, ...] = (
     EQ13,
     EQ13_EQ3,
     EQ13_EQ3.fix(
-        constants={"A": A13_EQ3}, prove=_prove_eq13("eq3", A13_EQ3), reading="f of eq. (3)", notes="",
+        constants={"A": A13_EQ3}, prove=ML.prove_eq13_eq3_fix, uses=ML.USES_l51, reading="f of eq. (3)", notes="",
         statement="With f of eq. (3): grad f(w) = -k/(pi |w|) (I - w w^T/|w|^2) w* / |(I - w w^T/|w|^2) w*|  "
         "(twice eq. 13).",
     ),
@@ -124,7 +87,8 @@ CLAIMS: tuple[Claim, ...] = (
         "L5.1-eq14", "Lemma 5.1, eq. (14)", SECTION, _EQ14,
         "g of eq. (9) with the k-vector product read entrywise (the scalar reading gives the same "
         "expectation; both are checked by the proof, the search uses the entrywise one)",
-        slack=_eq14_slack("entrywise"), prove=_prove_eq14, constants=(Constant("A", A14, doc=_A),),
+        slack=_eq14_slack("entrywise"), prove=ML.prove_eq14, uses=ML.USES_l51,
+        constants=(Constant("A", A14, doc=_A),),
         notes="Slack: identity_slack of |E g - rhs| at scale (k/pi)(1 + 1/|w^ + s^|). Note "
         "E_Z[g] = (k/(2 pi))(w^ - w*) for every w != 0, independent of |w|.",
     ),

@@ -18,7 +18,6 @@ half-angle step, C (the 1/8) and S (the slope k/(2 pi)) of the closed form of f.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -27,9 +26,10 @@ from hypothesis import strategies as st
 
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, Hypothesis, Point, ProofResult
-from proofs.engine.proof import by_interval, by_sympy, proof
-from proofs.model import angle, expected_coarse_gradient, loss_gradient, model, population_loss
+from proofs.engine.proof import by_sympy, proof
+from proofs.model import angle, expected_coarse_gradient, loss_gradient, population_loss
 
+from .arguments import model_level as ML
 from .model_level.points import (
     SPHERE_DOMAIN,
     SPHERE_EXAMPLES,
@@ -40,7 +40,7 @@ from .model_level.points import (
     vector_pairs,
 )
 from .model_level.symbolic import coarse_on_sphere, model_expr
-from .strategies import PI, closed_angles, dot, identity_slack, is_zero, model_symbols, nrm
+from .strategies import PI, closed_angles, dot, identity_slack, model_symbols, nrm
 
 SECTION = "Lemma 5.3"
 PROOF_REF = "proof of Lemma 5.3"
@@ -82,67 +82,6 @@ def _is(value: str, expected: Any) -> bool:
     return sp.simplify(model_expr(value) - expected) == 0
 
 
-@cache
-def _monotone_core() -> tuple[bool, str]:
-    """theta + cos theta is increasing on [0, pi]: derivative 1 - sin >= 0, zero only at pi/2."""
-    t = sp.Symbol("t", real=True)
-    deriv = sp.diff(t + sp.cos(t), t)
-    inf = sp.minimum(deriv, t, sp.Interval(0, sp.pi))
-    zeros = sp.solveset(sp.Eq(deriv, 0), t, sp.Interval(0, sp.pi))
-    ok = sp.simplify(deriv - (1 - sp.sin(t))) == 0 and inf == 0 and zeros == sp.FiniteSet(sp.pi / 2)
-    return ok, (
-        f"d/dt (t + cos t) = {deriv}, whose minimum on [0, pi] is {inf} (>= 0), vanishing only on "
-        f"{zeros}: so t + cos t is non-decreasing, indeed strictly increasing, on [0, pi]"
-    )
-
-
-@cache
-def _descent_identity(L: Any) -> tuple[Any, Any]:
-    """E := f(w2) - f(w1) - <E g(w1), w2 - w1> - (L/2)|w2 - w1|^2 on the unit sphere, in the
-    Gram variables (theta1, theta2, p = <w1, w2>), with the model's f (eq. 6) and E_Z[g]; returns
-    (E, E - (k/(2 pi)) [(theta2 + cos theta2) - (theta1 + cos theta1)])."""
-    k, r, theta = model_symbols()
-    m = model()
-    t1, t2 = sp.symbols("theta1 theta2", real=True)
-    pp = sp.Symbol("p", real=True)
-    co = m.coarse_gradient["entrywise"]
-    a, b = co.coeff_w.subs({r: 1, theta: t1}), co.coeff_s.subs({r: 1, theta: t1})
-    # <a w1 + b w*, w2 - w1> with <w1,w2> = p, <w1,w*> = cos t1, <w2,w*> = cos t2, |w1| = 1
-    inner = a * (pp - 1) + b * (sp.cos(t2) - sp.cos(t1))
-    f = m.loss["eq6"]
-    expr = f.subs(theta, t2) - f.subs(theta, t1) - inner - L / 2 * (2 - 2 * pp)
-    core = k / (2 * sp.pi) * ((t2 + sp.cos(t2)) - (t1 + sp.cos(t1)))
-    return sp.simplify(expr), sp.simplify(expr - core)
-
-
-def _prove_descent(L: str, half: bool, k12: bool) -> Any:
-    """f(w2) - f(w1) <= <E g(w1), w2 - w1> + (L/2)|w2 - w1|^2 (``half``) or + L|w2 - w1|^2, and
-    with ``k12`` the constants K1, K2 of the same reduction."""
-
-    def prove() -> ProofResult:
-        k, _, _ = model_symbols()
-        Lh = model_expr(L) * (1 if half else 2)  # the constant of the L/2 form
-        expr, rest = _descent_identity(Lh)
-        ok_m, desc_m = _monotone_core()
-        form = "(L/2)|w2 - w1|^2" if half else "L|w2 - w1|^2"
-        steps = [
-            _coarse_step(),
-            by_sympy(f"so, by rotation invariance, f(w2) - f(w1) - <E g(w1), w2 - w1> - {form} with L = {L} "
-                     f"is (k/(2 pi))[(theta2 + cos theta2) - (theta1 + cos theta1)] + ({rest})", rest == 0, str(expr)),
-            by_sympy("theta + cos theta is non-decreasing on [0, pi], so that is <= 0 for theta2 <= theta1",
-                     ok_m, desc_m),
-        ]
-        if k12:
-            steps += [
-                by_sympy(f"K2 = {K2_PRINTED}: the previous step", _is(K2_PRINTED, 0)),
-                by_sympy(f"K1 = {K1_PRINTED} = (L/2)/(k/(2 pi)): the same expression divided by k/(2 pi)",
-                         _is(K1_PRINTED, Lh / 2 / (k / (2 * sp.pi)))),
-            ]
-        return proof(steps)
-
-    return prove
-
-
 # --------------------------------------------------------------------------------------------
 # eq. (15), eq. (17), half-angle
 # --------------------------------------------------------------------------------------------
@@ -178,16 +117,6 @@ def _half_slack(p: Point, B: Backend, c: Any) -> Any:
     return identity_slack(abs(B.cos(th / 2) - c.HALF * nrm(w1 + s, B)), 1, B)
 
 
-def _prove_half() -> ProofResult:
-    t = sp.Symbol("theta", real=True)
-    sq = 1 + 1 + 2 * sp.cos(t)  # |w + w*|^2 with |w| = |w*| = 1, <w, w*> = cos theta
-    inf = sp.minimum(sp.cos(t / 2), t, sp.Interval(0, sp.pi))
-    return proof([
-        by_sympy("|w + w*|^2 = 2 + 2 cos theta = 4 cos^2(theta/2)", is_zero(sq - 4 * sp.cos(t / 2) ** 2)),
-        by_sympy(f"cos(theta/2) >= {inf} on [0, pi], so (1/2)|w + w*| = cos(theta/2)", inf == 0),
-    ])
-
-
 # --------------------------------------------------------------------------------------------
 # closed form of f: f = C [1^T(I+11^T)1 - 2 1^T((1 - (2/pi) theta) I + 11^T)1 + 1^T(I+11^T)1],
 # f(w2) - f(w1) = S (theta2 - theta1)
@@ -221,32 +150,6 @@ def _closed_form_slack(conv: str) -> Any:
     return slack
 
 
-def _prove_closed_form(conv: str, C: str, S: str) -> Any:
-    def prove() -> ProofResult:
-        k, _, theta = model_symbols()
-        loss = model().loss[conv]
-
-        def quad(a: Any, b: Any, n: Any) -> Any:  # 1^T (a I + b 11^T) 1 = a n + b n^2
-            return a * n + b * n**2
-
-        concrete = all(
-            sp.simplify((sp.ones(1, n) * ((1 - 2 * theta / sp.pi) * sp.eye(n) + sp.ones(n, n)) * sp.ones(n, 1))[0]
-                        - quad(1 - 2 * theta / sp.pi, 1, n)) == 0
-            for n in range(1, 7)
-        )
-        closed = model_expr(C) * (quad(1, 1, k) - 2 * quad(1 - 2 * theta / sp.pi, 1, k) + quad(1, 1, k))
-        t1, t2 = sp.symbols("theta1 theta2", real=True)
-        step = (loss.subs(theta, t2) - loss.subs(theta, t1)) - model_expr(S) * (t2 - t1)
-        return proof([
-            by_sympy("1^T(aI + b 11^T)1 = a k + b k^2 (also checked for k = 1..6)", concrete),
-            by_sympy(f"the model's f ({conv}) = {loss} is C [...] = {sp.simplify(closed)}, C = {C}",
-                     sp.simplify(loss - closed) == 0),
-            by_sympy(f"f(w2) - f(w1) = S (theta2 - theta1), S = {S}", sp.simplify(step) == 0),
-        ])
-
-    return prove
-
-
 # --------------------------------------------------------------------------------------------
 # monotonicity
 # --------------------------------------------------------------------------------------------
@@ -272,24 +175,6 @@ MONO_HYPS = (
     Hypothesis("t2 <= t1", lambda p, B: p["t1"] - p["t2"]),
     Hypothesis("t1 <= pi", lambda p, B: B.pi - p["t1"]),
 )
-
-
-def _prove_monotone() -> ProofResult:
-    """Interval certificate of the derivative 1 - sin t >= 0 on [0, pi] (sharp at pi/2, closed by
-    a second-order argument), then the mean value theorem; the symbolic argument is recorded too."""
-    from proofs.engine.interval import SecondOrderPoint, interval_proof
-
-    t = sp.Symbol("t", real=True)
-    cert = interval_proof(
-        sp.diff(t + sp.cos(t), t), {t: (0, "pi")}, what="d/dt (t + cos t) = 1 - sin t >= 0",
-        zero_set_arguments=[SecondOrderPoint({t: sp.pi / 2})],
-    )
-    ok_sym, desc = _monotone_core()
-    return proof([
-        by_interval("d/dt (t + cos t) = 1 - sin t >= 0 on [0, pi]; by the mean value theorem t + cos t "
-                    "is non-decreasing", cert),
-        by_sympy("symbolic cross-check", ok_sym, desc),
-    ])
 
 
 # --------------------------------------------------------------------------------------------
@@ -355,7 +240,7 @@ EQ16 = _claim(
 CLOSED_FORM = _claim(
     "L5.3-f-closed-form", PROOF_REF, _CLOSED, "f of eq. (6); the closed form checked at w1 and w2 and the "
     "difference formula, for any w1, w2 != 0", slack=_closed_form_slack("eq6"),
-    prove=_prove_closed_form("eq6", "1/8", "k/(2*pi)"), hypotheses=(), examples=(),
+    prove=ML.prove_closed_form, uses=ML.USES_closed_form, hypotheses=(), examples=(),
     domain="k in 1..100, d in 2..60, |w*| = 1, w1, w2 at angles in [0, pi], norms 1e-6..1e6",
     strategy=lambda: vector_pairs(norm=True), constants=(
         Constant("C", "1/8", doc="the factor of the closed form; " + _IDENTITY),
@@ -364,7 +249,8 @@ CLOSED_FORM = _claim(
     "k^2 (k + k^2) for the matrix sums (strategies.identity_slack).",
 )
 CLOSED_FORM_EQ3 = CLOSED_FORM.another_reading("eq3", reading="f of eq. (3)", slack=_closed_form_slack("eq3"),
-                                              prove=None, notes="Expected off by a factor 2 wherever theta != 0.")
+                                              prove=None, uses=(),
+                                              notes="Expected off by a factor 2 wherever theta != 0.")
 CONSTANTS = _claim(
     "L5.3-constants", PROOF_REF, _CONSTANTS, "all three work: K2 = 0 in theta2 + cos theta2 - theta1 - cos theta1 "
     "<= K2|w2 - w1|^2, K1 = 1/2 in theta2 - theta1 <= <w1 - w*, w2 - w1> + K1|w2 - w1|^2, and L = k/(4 pi) in "
@@ -384,7 +270,7 @@ CLAIMS: tuple[Claim, ...] = (
     ),
     EQ16,
     EQ16.fix(
-        constants={"L": L_FIX}, prove=_prove_descent(L_FIX, half=True, k12=False),
+        constants={"L": L_FIX}, prove=ML.prove_eq16_fix, uses=ML.USES_eq16,
         statement="Same hypotheses, L = k/(2 pi): f(w2) - f(w1) <= <E_Z[g(w1,Z)], w2 - w1> + (L/2)|w2 - w1|^2 "
         "(equivalently the proof's form with (k/(4 pi))|w2 - w1|^2). k/(2 pi) is the best constant: "
         "the slack is 0 at theta1 = theta2 for L = k/(2 pi), negative for any smaller L.",
@@ -410,14 +296,16 @@ CLAIMS: tuple[Claim, ...] = (
         "L5.3-half-angle", PROOF_REF, "For |w| = |w*| = 1: cos(theta(w,w*)/2) = (1/2) |w + w*|.",
         "every unit w, theta in [0, pi] (end points included)", hypotheses=(), examples=(),
         domain="d in 2..60, |w| = |w*| = 1, theta in [0, pi] (0, pi, tiny, near pi, round, uniform)",
-        strategy=lambda: vector_pairs(norm=False), slack=_half_slack, prove=_prove_half,
+        strategy=lambda: vector_pairs(norm=False), slack=_half_slack, prove=ML.prove_half_angle,
+        uses=ML.USES_half_angle,
         constants=(Constant("HALF", "1/2", doc="cos(theta/2) = HALF |w + w*|; " + _IDENTITY),),
         notes="Slack: identity_slack (absolute, scale 1).",
     ),
     CLOSED_FORM,
     CLOSED_FORM_EQ3,
     CLOSED_FORM_EQ3.fix(
-        constants={"C": "1/4", "S": "k/pi"}, prove=_prove_closed_form("eq3", "1/4", "k/pi"), notes="",
+        constants={"C": "1/4", "S": "k/pi"}, prove=ML.prove_closed_form_eq3_fix, uses=ML.USES_closed_form,
+        notes="",
         statement="With f of eq. (3): f(w) = (1/4) [ 1^T(I+11^T)1 - 2 1^T((1 - (2/pi) theta) I + 11^T)1 + "
         "1^T(I+11^T)1 ] = k theta/pi, and f(w2) - f(w1) = (k/pi)(theta2 - theta1).",
     ),
@@ -426,16 +314,17 @@ CLAIMS: tuple[Claim, ...] = (
         "non-decreasing: for 0 <= t2 <= t1 <= pi, t1 + cos t1 >= t2 + cos t2 (what the proof uses); the proof "
         "shows strict increase too", domain="0 <= t2 <= t1 <= pi (end points, tiny, near pi, round, uniform; "
         "nearly equal pairs, around pi/2 where the derivative vanishes)",
-        hypotheses=MONO_HYPS, strategy=_mono_points, slack=_mono_slack, prove=_prove_monotone, examples=(),
+        hypotheses=MONO_HYPS, strategy=_mono_points, slack=_mono_slack, prove=ML.prove_monotone,
+        uses=ML.USES_monotone, examples=(),
     ),
     CONSTANTS,
     CONSTANTS.another_reading(
-        "proof-form", slack=_constants_slack(half=False), prove=_prove_descent(L_PRINTED, half=False, k12=True),
+        "proof-form", slack=_constants_slack(half=False), prove=ML.prove_constants_proof_form, uses=ML.USES_eq16,
         notes="", reading="for the inequality the proof actually shows: f(w2) - f(w1) <= <E_Z[g(w1,Z)], w2 - w1> "
         "+ L|w2 - w1|^2 (no 1/2), with K2 = 0, K1 = 1/2, L = k/(4 pi)",
     ),
     CONSTANTS.fix(
-        constants={"L": L_FIX}, prove=_prove_descent(L_FIX, half=True, k12=True), notes="",
+        constants={"L": L_FIX}, prove=ML.prove_constants_fix, uses=ML.USES_eq16, notes="",
         statement="K2 = 0, K1 = 1/2 and L = k/(2 pi) work for eq. (16) in its L/2 form (with E_Z[g(w1,Z)]).",
         reading="E_Z[g(w1,Z)] in place of grad E_Z[g(w1,Z)]; f of eq. (6)",
     ),

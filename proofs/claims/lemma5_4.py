@@ -16,20 +16,19 @@ which is what ``L5.4-acute`` checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import numpy as np
-import sympy as sp
 
 from proofs.engine.backend import Backend
-from proofs.engine.claim import Claim, Constant, Constants, ProofResult
+from proofs.engine.claim import Claim, Constant, Constants
 
+from .arguments import one_step as OS
+from .arguments import step_bounds as SB
 from .runs.hypotheses import H_C1_NONNEG, LEMMA54, horizon
 from .runs.points import RunPoint, param_expr, run_point
 from .runs.strategies import horizon_points
-from .runs.trajectory import min_or, nrm, path, steps, unit_steps
+from .runs.trajectory import first_unit_t, min_or, nrm, path, steps, unit_steps
 
 SECTION = "Lemma 5.4"
 HYPS = horizon(LEMMA54)
@@ -73,6 +72,23 @@ def _descent_slack(p: RunPoint, B: Backend, c: Constants) -> Any:
     return min_or(vals, B.scalar(0)) + B.allowance(B.pi)
 
 
+def _descent_slack_unit(p: RunPoint, B: Backend, c: Constants) -> Any:
+    """As :func:`_descent_slack` over the steps from a unit w^t only (t >= first_unit_t: t >= 1,
+    and t = 0 when w^0 is exactly unit), the steps the proof's ||w^t|| = 1 covers."""
+    th = path(p, B).theta
+    vals = (max(th[t], c.CAP) - th[t + 1] for t in range(first_unit_t(p), len(th) - 1))
+    return min_or(vals, B.scalar(0)) + B.allowance(B.pi)
+
+
+def _invariance_slack_unit(p: RunPoint, B: Backend) -> Any:
+    """The implication theta_t <= pi - delta => theta_{t+1} <= pi - delta at the t >= first_unit_t
+    (unit w^t): min of (pi - delta) - theta_{t+1} over those t with theta_t <= pi - delta."""
+    th = path(p, B).theta
+    top = B.pi - B.scalar(p["delta"])
+    return min_or((top - th[t + 1] for t in range(first_unit_t(p), len(th) - 1) if th[t] <= top),
+                  B.scalar(1))
+
+
 def _invariance_slack(p: RunPoint, B: Backend) -> Any:
     """min_{t>=1} (pi - delta) - theta_t: the first t with theta_{t+1} > pi - delta has
     theta_t <= pi - delta, so this is negative iff the implication fails at some t."""
@@ -106,64 +122,6 @@ def _unorm_slack(p: RunPoint, B: Backend) -> Any:
     """min 1 - ||u^{t+1}|| over the t with ||w^t|| = 1 (+ rounding allowance: equality in the
     limit lambda -> 0, where u = w)."""
     return min_or((1 - nrm(s.u, B) for s in unit_steps(p, B)), B.scalar(1)) + B.allowance()
-
-
-# --------------------------------------------------------------------------------------------
-# symbolic facts about soft thresholding (per coordinate)
-# --------------------------------------------------------------------------------------------
-_x, _y = sp.symbols("x y", real=True)
-_lam, _beta = sp.symbols("lambda beta", positive=True)
-_a = sp.Symbol("a", positive=True)  # |x| - tau > 0 on the outer pieces
-_s = sp.Symbol("s", real=True)  # x = tau s with |s| <= 1 on the middle piece
-
-
-@cache
-def soft_facts() -> tuple[bool, dict[str, str]]:
-    """Checks, piece by piece of S_tau (tau = lam/beta):
-
-    * prox: phi(y) = lam |y| + (beta/2)(y - x)^2 is strictly convex (phi'' = beta > 0 off 0 and
-      |y| convex), so y minimises phi iff 0 in lam d|y| + beta (y - x): on x = tau + a (a > 0)
-      y = x - tau > 0 and phi'(y) = 0; on x = -(tau + a), y = x + tau < 0, phi'(y) = 0; on
-      x = tau s, |s| <= 1, y = 0 and |beta x| <= lam.
-    * sign: x S(x) >= 0 on every piece; norm: |x| - |S(x)| >= 0; and |x - S(x)| = min(|x|, tau).
-    """
-    tau = _lam / _beta
-    out: dict[str, str] = {}
-    ok = True
-    for sgn in (1, -1):  # outer pieces x = +-(tau + a)
-        x = sgn * (tau + _a)
-        y = x - sgn * tau
-        d = sp.simplify(sgn * _lam + _beta * (y - x))  # phi'(y) with sgn(y) = sgn
-        sign_y = sp.simplify(sgn * y)  # = a > 0
-        prod = sp.simplify(x * y)
-        shrink = sp.simplify(abs(x) - abs(y))  # = tau
-        gap = sp.simplify(abs(x - y))  # = tau = min(|x|, tau) since |x| > tau
-        piece_ok = (d == 0 and sign_y.is_positive and prod.is_positive and shrink.is_nonnegative
-                    and sp.simplify(gap - tau) == 0)
-        ok = ok and bool(piece_ok)
-        out[f"x = {'+' if sgn > 0 else '-'}(tau + a)"] = (
-            f"S = {y}, phi'(S) = {d}, sgn-check {sign_y} > 0, x S = {prod} > 0, |x| - |S| = {shrink}, "
-            f"|x - S| = {gap}"
-        )
-    # middle piece x = tau s, |s| <= 1: y = 0, subgradient condition lam - beta |x| >= 0
-    sub = sp.simplify(_lam - _beta * abs(tau * _s))
-    mid = sp.simplify(sub - _lam * (1 - abs(_s)))
-    ok = ok and mid == 0
-    out["x = tau s, |s| <= 1"] = f"S = 0, lam - beta|x| = {sub} = lam (1 - |s|) >= 0; x S = 0; |x - S| = |x| <= tau"
-    curv = sp.diff(_beta / 2 * (_y - _x) ** 2, _y, 2)  # strict convexity of the smooth part
-    ok = ok and curv == _beta
-    out["convexity"] = f"d^2/dy^2 (beta/2)(y - x)^2 = {curv} > 0 and lam|y| is convex"
-    return ok, out
-
-
-def _by_soft_facts(summary: str) -> Callable[[], ProofResult]:
-    """A proof made of :func:`soft_facts` and the argument ``summary`` built on them."""
-
-    def prove() -> ProofResult:
-        ok, facts = soft_facts()
-        return ProofResult(ok, "symbolic", summary, facts)
-
-    return prove
 
 
 # --------------------------------------------------------------------------------------------
@@ -216,29 +174,24 @@ CLAIMS: tuple[Claim, ...] = (
         statement="Under Lemma 5.4's hypotheses and eta (k/(2 pi) + beta) <= 1: theta_{t+1} <= "
         "max(theta_t, arcsin(2 pi beta/k)) for every t; hence theta_t <= max(theta_0, arcsin(2 pi "
         "beta/k)) <= pi - delta for all t (the angle can only rise up to arcsin(2 pi beta/k) <= delta).",
-        reading="every t of the horizon; slack min_t max(theta_t, CAP) - theta_{t+1}, CAP = "
-        "arcsin(2 pi beta/k)", constants={"CAP": CAP_FIX}, examples=(_EDGE_FIX,), **_SMALL_ETA,
-        notes="Argument (not machine-checked): on the sphere E g = (k/(2 pi))(w - w*), so "
-        "w^^{t+1} = c1 w^t + eta v, c1 = 1 - eta (k/(2 pi) + beta) >= 0, v = (k/(2 pi)) w* + beta "
-        "u^{t+1}; ||beta u|| <= beta <= (k/(2 pi)) sin(delta) puts v within arcsin(2 pi beta/k) of "
-        "w*; a non-negative combination of w^t and v lies on the short arc between them, and "
-        "along that arc the angle to w* is at most the larger end value because theta(w^t, w*) + "
-        "theta(v, w*) <= pi (cos of the angle to w* along a great circle is A cos(s - phi), whose "
-        "minimum on the arc is at an end unless the arc passes the point farthest from w*, which "
-        "needs theta_t > pi - theta(v, w*)); theta_t <= pi - delta <= pi - arcsin(2 pi beta/k) holds "
-        "by induction. Without c1 >= 0 the step can overshoot (L5.4-invariance is refuted).",
+        reading="every t of the horizon from a unit w^t (t >= 1, and t = 0 when w0 is exactly unit: "
+        "the proof's normalisation ||w^t|| = 1, as L5.4-u-norm); slack min_t max(theta_t, CAP) - "
+        "theta_{t+1}, CAP = arcsin(2 pi beta/k)", slack=_descent_slack_unit,
+        constants={"CAP": CAP_FIX}, examples=(_EDGE_FIX,), **_SMALL_ETA,
+        prove=OS.prove_angle_descent_fix, uses=OS.USES_angle_descent_fix,
+        notes="Proof (R-one-step-angle): on the sphere w^^{t+1} = c1 w^t + eta v, c1 >= 0, v = "
+        "(k/(2 pi)) w* + beta u^{t+1} with |u^{t+1}| <= 1 (OP-soft-sign), so v is within "
+        "arcsin(2 pi beta/k) of w* and w^^{t+1} lies on the short arc between w^t and v; induction on "
+        "max(theta_t, arcsin(2 pi beta/k)). Without c1 >= 0 the step can overshoot (L5.4-invariance "
+        "is refuted). A w0 that is unit only to rounding is not covered at t = 0 (then |u^1| <= |w0| "
+        "may exceed 1): the slack starts at the first unit iterate.",
     ),
     _PROOF.derive(
         "L5.4-soft-prox",
         statement="For the l1 penalty, u^{t+1} = argmin_u L_beta(u, w^t) = S_{lambda/beta}(w^t).",
         reading="the run's u^{t+1} (soft thresholding) satisfies the optimality condition of the "
         "strictly convex problem min_u lambda |u|_1 + (beta/2)||u - w^t||^2 at every t (per coordinate)",
-        slack=_soft_prox_slack,
-        prove=_by_soft_facts(
-            "componentwise, u -> lam|u| + (beta/2)(u - x)^2 is strictly convex, and SymPy checks that "
-            "S_{lam/beta}(x) satisfies the subgradient condition on each piece (x > tau: phi'(S) = 0; "
-            "x < -tau: phi'(S) = 0; |x| <= tau: beta|x| <= lam): so S_{lam/beta}(w^t) is the unique "
-            "argmin of L_beta(., w^t) for the l1 penalty"),
+        slack=_soft_prox_slack, prove=SB.prove_soft_prox, uses=SB.USES_soft_prox,
         notes="Slack: per coordinate, allowance - |beta (u_i - w_i) + lambda sgn u_i| (u_i != 0) or "
         "allowance + lambda - beta |w_i| (u_i = 0); allowance 256 u (beta |w_i| + lambda).",
     ),
@@ -247,10 +200,7 @@ CLAIMS: tuple[Claim, ...] = (
         statement="theta(w^t, u^{t+1}) <= pi/2.",
         reading="<w^t, u^{t+1}> >= 0 at every t (the angle is undefined when u^{t+1} = 0; the proof "
         "uses only the sign of the inner product)",
-        slack=_acute_slack,
-        prove=_by_soft_facts(
-            "SymPy: x S_tau(x) > 0 on |x| > tau and = 0 on |x| <= tau, so <w^t, u^{t+1}> = "
-            "sum_i w_i S(w_i) >= 0, i.e. theta(w^t, u^{t+1}) <= pi/2 wherever u^{t+1} != 0"),
+        slack=_acute_slack, prove=SB.prove_acute, uses=SB.USES_acute,
     ),
     _PROOF.derive(
         "L5.4-u-norm",
@@ -258,10 +208,7 @@ CLAIMS: tuple[Claim, ...] = (
         reading="at every t with ||w^t|| = 1 (t >= 1, and t = 0 when w0 is exactly unit: the proof's "
         "normalisation); slack 1 - ||u^{t+1}|| plus a rounding allowance 256 u (equality as "
         "lambda -> 0)",
-        slack=_unorm_slack,
-        prove=_by_soft_facts(
-            "SymPy: |x| - |S_tau(x)| = tau on |x| > tau and = |x| on |x| <= tau, so |S(w_i)| <= |w_i| "
-            "and ||u^{t+1}|| <= ||w^t|| = 1 (w^t normalised; w^0 unit by the proof's reading)"),
+        slack=_unorm_slack, prove=SB.prove_unorm, uses=SB.USES_unorm,
         notes="As printed without ||w0|| = 1 the step t = 0 would fail trivially (u^1 = S(w0) with "
         "||w0|| > 1, lambda small); the proof states ||w^t|| = 1 for all t.",
     ),
@@ -269,8 +216,10 @@ CLAIMS: tuple[Claim, ...] = (
     INVARIANCE.fix(
         statement="Under Lemma 5.4's hypotheses and eta (k/(2 pi) + beta) <= 1: theta_t <= pi - delta "
         "implies theta_{t+1} <= pi - delta.",
-        reading="every t of the horizon; slack min_{t>=1} (pi - delta) - theta_t",
-        examples=(_EDGE_FIX,), **_SMALL_ETA,
+        reading="every t of the horizon from a unit w^t (t >= 1, and t = 0 when w0 is exactly unit, "
+        "as L5.4-u-norm); slack min of (pi - delta) - theta_{t+1} over those t with theta_t <= pi - delta",
+        slack=_invariance_slack_unit, examples=(_EDGE_FIX,), **_SMALL_ETA,
+        prove=OS.prove_invariance_fix, uses=OS.USES_invariance_fix,
         notes="Follows from L5.4-angle-descent+fix (arcsin(2 pi beta/k) <= min(delta, pi - delta)).",
     ),
 )

@@ -7,7 +7,7 @@ eta <= 1/(beta + L), L = k/(4 pi) (Lemma 5.3); its proof adds the step condition
 population loss of eq. (6), f = k theta/(2 pi) (as the run records it).
 
 The Lagrangian slacks (:func:`descent_slack`, :func:`surrogate_slack`) and the surrogate's proof
-(:func:`prove_surrogate`) serve Theorem 1's descent claims too.
+(:func:`proofs.claims.arguments.surrogate.prove_surrogate`) serve Theorem 1's descent claims too.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ import numpy as np
 import sympy as sp
 
 from proofs.engine.backend import Backend
-from proofs.engine.claim import Claim, Constant, Constants, ProofResult
+from proofs.engine.claim import Claim, Constant, Constants
 from proofs.model import angle, model
 
-from .lemma5_4 import soft_facts
+from .arguments import step_bounds as SB
+from .arguments import surrogate as SU
 from .runs.hypotheses import H_C1_NONNEG, H_ETA_L55, H_STEP_HORIZON, horizon
 from .runs.points import RunPoint, run_point
 from .runs.strategies import horizon_points
@@ -146,114 +147,6 @@ def sphere_gradient() -> tuple[bool, str]:
     return ok, f"E_Z[g](w) = ({co.coeff_w}) w^ + ({co.coeff_s}) s^"
 
 
-def _prove_ct() -> ProofResult:
-    r = sp.Symbol("r", nonnegative=True)
-    lo, hi = 1 / (1 + r), 1 / (1 - r)
-    ok = (
-        sp.diff(lo, r).is_negative is not False
-        and lo.subs(r, sp.Rational(1, 2)) == sp.Rational(2, 3)
-        and hi.subs(r, sp.Rational(1, 2)) == 2
-        and sp.simplify(sp.diff(hi, r) - 1 / (1 - r) ** 2) == 0
-    )
-    return ProofResult(
-        bool(ok),
-        "symbolic",
-        "with ||w^t|| = 1 and r = ||eta E g + eta beta (w^t - u^{t+1})|| <= 1/2 the triangle "
-        "inequality gives 1 - r <= ||w^^{t+1}|| <= 1 + r; C_t = 1/||w^^{t+1}|| lies in "
-        "[1/(1+r), 1/(1-r)], and SymPy evaluates 1/(1 + 1/2) = 2/3, 1/(1 - 1/2) = 2 (1/(1+r) "
-        "decreasing, 1/(1-r) increasing on [0, 1/2])",
-    )
-
-
-def _prove_ct_sharp() -> ProofResult:
-    ok_g, desc_g = sphere_gradient()
-    ok_s, facts = soft_facts()
-    tau = sp.Symbol("tau", nonnegative=True)
-    a = sp.Symbol("a", positive=True)
-    # x S(x) <= x^2: outer piece x = tau + a: x^2 - x S(x) = tau (tau + a) >= 0 (odd symmetry)
-    outer = sp.simplify((tau + a) ** 2 - (tau + a) * a)
-    ok_x = outer.is_nonnegative is True
-    r = sp.Symbol("r", nonnegative=True)
-    ok_b = sp.simplify(1 / sp.sqrt(1 + r**2)).subs(r, sp.Rational(1, 2)) == 2 / sp.sqrt(5)
-    ok = ok_g and ok_s and ok_x and ok_b
-    return ProofResult(
-        bool(ok),
-        "symbolic",
-        f"on the sphere E g(w) = (k/(2 pi))(w - w*) ({desc_g}); so <w, v> = (k/(2 pi))(1 - cos theta) "
-        f"+ beta (1 - sum_i w_i S(w_i)) >= 0 because x S(x) <= x^2 (SymPy: x^2 - x S(x) = {outer} >= 0 "
-        "on x = tau + a, a > 0, likewise on its mirror, and x^2 on |x| <= tau); hence ||w^^||^2 = "
-        "1 - 2 eta <w, v> + r^2 <= 1 + r^2 <= 5/4 (C_t >= 2/sqrt 5) and ||w^^|| >= 1 - r >= 1/2 (C_t <= 2)",
-        {"soft-thresholding facts": facts},
-    )
-
-
-def _prove_ct_fix() -> ProofResult:
-    n, c = sp.symbols("n c", positive=True)  # n = ||w^^||, c = <w^^, w>
-    # <w^^ - w, w^^/n - w> with ||w|| = 1, <w^^, w^^> = n^2
-    expr = n**2 / n - c - c / n + 1
-    ident = sp.simplify(expr - (1 + 1 / n) * (n - c)) == 0
-    ct = _prove_ct()
-    return ProofResult(
-        bool(ident and ct.ok),
-        "symbolic",
-        "C_t bounds: " + ct.summary + "; inner product: with ||w^t|| = 1, n = ||w^^||, c = <w^^, w^t>, "
-        "<w^^ - w^t, w^^/n - w^t> = n - c - c/n + 1 = (1 + 1/n)(n - c) (SymPy), >= 0 by Cauchy-Schwarz "
-        "(c <= n), = 0 iff w^^ is a positive multiple of w^t, i.e. w^{t+1} = w^t; and for unit "
-        "vectors theta(-w^t, w^{t+1}) = pi iff w^{t+1} = w^t",
-    )
-
-
-@cache
-def _surrogate_facts() -> tuple[bool, dict[str, str]]:
-    """SymPy checks of the three algebraic steps of the surrogate descent (w^t unit)."""
-    out: dict[str, str] = {}
-    ok_g, desc_g = sphere_gradient()
-    out["E g on the sphere"] = desc_g
-    # vectors through their Gram data: <w,w> = 1, <w,s> = cs, <w,u> = wu, <s,s> = 1, <u,u> = uu, <s,u> = su
-    k, beta, eta, lam = sp.symbols("k beta eta lambda", positive=True)
-    cs, wu, uu, su, pen = sp.symbols("cs wu uu su P", real=True)
-    a2 = k / (2 * sp.pi)
-    # (1) L~(u, w) on the sphere = const(u) - <w, v>, v = a2 s + beta u
-    Lt = a2 * (1 - cs) + lam * pen + beta / 2 * (1 + uu - 2 * wu)
-    const = a2 + lam * pen + beta / 2 * (1 + uu)
-    w_dot_v = a2 * cs + beta * wu
-    ok1 = sp.simplify(Lt - (const - w_dot_v)) == 0
-    out["L~ = const(u) - <w, v>"] = f"L~ - (const - <w,v>) simplifies to {sp.simplify(Lt - (const - w_dot_v))}"
-    # (2) w - eta (a2 (w - s)) - eta beta (w - u) = c1 w + eta v, c1 = 1 - eta (a2 + beta): compare
-    # coefficients of w, s, u
-    lhs = {"w": 1 - eta * a2 - eta * beta, "s": eta * a2, "u": eta * beta}
-    rhs = {"w": 1 - eta * (a2 + beta), "s": eta * a2, "u": eta * beta}
-    ok2 = all(sp.simplify(lhs[x] - rhs[x]) == 0 for x in lhs)
-    out["w^ = c1 w + eta v"] = "coefficients of w, w*, u agree"
-    # (3) P^2 - a^2 N^2 = eta (n^2 - a^2)(2 c a + eta n^2), P = <w^, v>, N^2 = |w^|^2
-    c, a, n2 = sp.symbols("c a n2", real=True)
-    P = c * a + eta * n2
-    N2 = c**2 + 2 * c * eta * a + eta**2 * n2
-    ident = sp.expand(P**2 - a**2 * N2 - eta * (n2 - a**2) * (2 * c * a + eta * n2))
-    ok3 = ident == 0
-    out["P^2 - a^2 N^2"] = f"P^2 - a^2 N^2 - eta (n^2 - a^2)(2ca + eta n^2) expands to {ident}"
-    return bool(ok_g and ok1 and ok2 and ok3), out
-
-
-def prove_surrogate() -> ProofResult:
-    """The surrogate Lagrangian L~ is non-increasing along Algorithm 1 when c1 >= 0."""
-    ok, facts = _surrogate_facts()
-    ok_s, soft = soft_facts()
-    return ProofResult(
-        ok and ok_s,
-        "symbolic",
-        "for ||w^t|| = 1: (i) the u-step minimises L~(., w^t) (same u-terms as L_beta; L5.4-soft-prox); "
-        "(ii) on the sphere L~(u, w) = const(u) - <w, v>, v = (k/(2 pi)) w* + beta u (SymPy), and "
-        "w^^ = c1 w + eta v, c1 = 1 - eta (k/(2 pi) + beta) >= 0 by hypothesis (SymPy, with E g = "
-        "(k/(2 pi))(w - w*) from the model); (iii) with a = <w, v>, n^2 = |v|^2 >= a^2, P = <w^^, v>, "
-        "N = |w^^| > 0: P^2 - a^2 N^2 = eta (n^2 - a^2)(2 c1 a + eta n^2) (SymPy); if a > 0 then P > 0 "
-        "and P^2 >= a^2 N^2; if a <= 0 and P >= 0 then P/N >= 0 >= a; if a <= 0 and P < 0 then "
-        "2 c1 a + eta n^2 = P + c1 a < 0 so P^2 <= a^2 N^2, |P| <= |a| N. In all cases <w^{t+1}, v> = "
-        "P/N >= a = <w^t, v>, so L~(u^{t+1}, w^{t+1}) <= L~(u^{t+1}, w^t) <= L~(u^t, w^t)",
-        {**facts, "soft-thresholding": soft},
-    )
-
-
 # --------------------------------------------------------------------------------------------
 # claims
 # --------------------------------------------------------------------------------------------
@@ -301,7 +194,7 @@ CT_BOUNDS = CT.another_reading(
     reading="the conjunct CT_LOW = 2/3 <= C_t <= CT_HIGH = 2, C_t = 1/||w^^{t+1}||, at every t with "
     "||w^t|| = 1 (t >= 1, t = 0 when w0 is exactly unit), under the step condition at every t < T; "
     "rounding allowance 256 u * 2 (C_t = 2 is attained)",
-    slack=_ct_slack, constants_decl=(CT_LOW, CT_HIGH), strict=False, prove=_prove_ct,
+    slack=_ct_slack, constants_decl=(CT_LOW, CT_HIGH), strict=False, prove=SB.prove_ct, uses=SB.USES_ct,
     examples=(_CT_TWO,),
     notes="Best constants: for a general step s with ||s|| <= 1/2 the bounds 2/3 and 2 are "
     "attained (s = -w/2, s = w/2). Along Algorithm 1 the step satisfies <w^t, s> >= 0, so the "
@@ -327,8 +220,8 @@ CLAIMS: tuple[Claim, ...] = (
         reading="t >= 1, and t = 0 when w0 is exactly unit; slack min_t L~_t - L~_{t+1} plus a "
         "rounding allowance 256 u (1 + |L~_t| + |L~_{t+1}|) (equality at fixed points)",
         domain=DOMAIN_FIX, drop_hypotheses=[H_ETA_L55.name], add_hypotheses=(H_C1_NONNEG,),
-        strategy=_strategy_fix, slack=surrogate_slack, prove=prove_surrogate, search_scale=2.0,
-        notes="Proof (prove()): the u-step minimises L~ in u (same u-terms as L_beta). "
+        strategy=_strategy_fix, slack=surrogate_slack, prove=SU.prove_surrogate, uses=SU.USES_surrogate, search_scale=2.0,
+        notes="Proof (arguments.surrogate): the u-step minimises L~ in u (same u-terms as L_beta). "
         "On the sphere L~(u, w) = const(u) - <w, v>, v = (k/(2 pi)) w* + beta u, and w^^ = c1 w + "
         "eta v with c1 = 1 - eta (k/(2 pi) + beta) >= 0; for unit w and c1 >= 0, <w^^/||w^^||, v> "
         ">= <w, v> (expand: the difference has the sign of eta (|v|^2 - <w,v>^2)(2 c1 <w,v> + eta "
@@ -341,7 +234,7 @@ CLAIMS: tuple[Claim, ...] = (
         statement="Best constants for the C_t conjunct along Algorithm 1: 2/sqrt(5) <= C_t <= 2 "
         "(2 attained; 2/sqrt 5 approached as theta_t -> 0, lambda -> 0, ||step|| = 1/2).",
         reading="same points as L5.5-Ct-bounds@Ct, sharper lower constant CT_LOW = 2/sqrt(5)",
-        constants={"CT_LOW": "2/sqrt(5)"}, prove=_prove_ct_sharp, notes="",
+        constants={"CT_LOW": "2/sqrt(5)"}, prove=SB.prove_ct_sharp, uses=SB.USES_ct_sharp, notes="",
     ),
     # the correction is the C_t reading plus the inner product the proof needs
     CT_BOUNDS.derive(
@@ -353,7 +246,7 @@ CLAIMS: tuple[Claim, ...] = (
         reading="at every t with ||w^t|| = 1 (t >= 1, t = 0 when w0 is exactly unit), under the step "
         "condition at every t < T: min of the inner product, C_t - 2/3 and 2 - C_t, plus a rounding "
         "allowance 256 u * 2 (all three are attained with equality)",
-        slack=_ct_fix_slack, prove=_prove_ct_fix,
+        slack=_ct_fix_slack, prove=SB.prove_ct_fix, uses=SB.USES_ct_fix,
         notes="The angle part alone is a tautology for unit vectors (theta(-a, b) = pi iff b = a), so "
         "it is not searched in finite precision; what the proof needs is the inner product, "
         "which holds without exception.",

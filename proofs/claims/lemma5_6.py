@@ -20,6 +20,7 @@ import sympy as sp
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, Constants, ProofResult
 
+from .arguments import limit_point as P
 from .runs import conclusions as C
 from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX, identity
 from .runs.hypotheses import H_C1_POS, LEMMA56, at_limit
@@ -35,10 +36,20 @@ DOMAIN = (
     "0 < beta <= k sin(delta)/(2pi), 0 < eta < 2pi/k"
 )
 COMMON = (
-    "the limit (u_bar, w_bar) is the run's float64 limit (step <= 1e-14), polished to the "
-    "fixed point of Algorithm 1's map at the working precision (fixed points do not depend on "
-    "eta; distance to the float limit <= 1e-6 checked); gamma := 0 where u_bar = 0"
+    "at the limit (u_bar, w_bar) of a convergent run: numerically the run's float64 limit (step "
+    "<= 1e-14), polished to the fixed point of Algorithm 1's map at the working precision (fixed "
+    "points do not depend on eta; distance to the float limit <= 1e-6 checked); gamma := 0 where "
+    "u_bar = 0"
 )
+#: what the limit-point proofs cover (the reading of every proved claim about the limit)
+PROOF_COVERS = (
+    "the proof covers every pair satisfying the fixed-point relation c2 w* + beta u_bar = mu "
+    "w_bar with c1 + eta mu >= 0, |w_bar| = 1 and the operator properties of the u-update at "
+    "(w_bar, u_bar) (OP-*-inner, OP-*-residual), with theta_bar <= pi - delta when every theta_t "
+    "is (R-limit-pair, R-invariance); fixed points with mu <= 0 (e.g. w_bar = -w* for an axis w*) "
+    "exist but are never such limits (R-mu-positive)"
+)
+PROVED_READING = COMMON + "; " + PROOF_COVERS
 
 #: a round point (k = 1, d = 2) inside the hypotheses of Lemma 5.6 and Theorem 1
 ROUND = run_point([0.8, 0.6], [0.0, 1.0], k=1, lam=0.001, beta=0.15, eta=0.5, delta=1.5)
@@ -183,7 +194,11 @@ CLAIMS: tuple[Claim, ...] = (
     ),
     LIMIT.derive(
         "L5.6-theta-lt-delta", statement="Same hypotheses: theta := theta(w_bar, w*) < delta.",
-        slack=C.theta_lt_delta, examples=(ROUND, C1_NEGATIVE), strict=True,
+        reading=PROVED_READING, slack=C.theta_lt_delta, examples=(ROUND, C1_NEGATIVE), strict=True,
+        prove=P.prove_theta_lt_delta, uses=P.USES_THETA_LT_DELTA,
+        notes="no condition on eta is needed: if c1 < 0, c1 + eta mu >= 0 forces mu > 0; if c1 >= 0 "
+        "the cone theta <= pi - delta is invariant (R-invariance); mu > 0 gives cos(theta_bar) > 0 "
+        "and sin(theta_bar) = (2pi/k) beta |u_bar| sin(gamma) <= sin(delta)/2",
     ),
     EQ11,
     EQ11.fix(
@@ -191,8 +206,9 @@ CLAIMS: tuple[Claim, ...] = (
         statement="Same hypotheses: |w* - w_bar| <= (2pi/k) beta sin(gamma) <= sin(delta) sin(gamma) "
         "(constant 1 in place of 1/2; sup of |w*-w_bar|/(sin delta sin gamma) is 1, approached as "
         "lam/beta -> 0 with beta at its bound).",
-        reading=COMMON + "; checks the stronger first inequality (the second is (ii)): K = (2pi/k) beta",
-        constants={"K": K_EQ11_FIX},
+        reading=PROVED_READING + "; checks the stronger first inequality (the second is (ii)): "
+        "K = (2pi/k) beta", constants={"K": K_EQ11_FIX},
+        prove=P.prove_eq11_fix, uses=P.USES_EQ11_FIX,
         notes="|w*-w_bar| = sin(theta)/cos(theta/2) = (2pi/k) beta |u| sin(gamma)/cos(theta/2) and "
         "|u| <= cos(gamma) <= cos(theta/2)",
     ),
@@ -202,7 +218,10 @@ CLAIMS: tuple[Claim, ...] = (
         statement="w_bar = C_bar (c1 w_bar + eta c2 w* + eta beta u_bar) with C_bar > 0, "
         "c1 = 1 - eta (k/(2pi) + beta) of either sign (c1 > 0 iff eta (k/(2pi) + beta) < 1, "
         "not implied by (iii)); hence c2 w* + beta u_bar = mu w_bar with mu > 0.",
-        reading=COMMON, slack=lambda p, B: C.eq21(p, B, c1_positive=False), notes="",
+        reading=PROVED_READING, slack=lambda p, B: C.eq21(p, B, c1_positive=False),
+        prove=P.prove_eq21_fix, uses=P.USES_EQ21_FIX,
+        notes="mu > 0 as for L5.6-theta-lt-delta; c1 + eta mu = 1 - e + e C_25 > 0 with e = eta k/(2pi) "
+        "< 1 ((iii)) and C_25 >= 0 the C of eq. (25)",
     ),
     _PROOF.derive(
         "L5.6-eq23", paper_ref="proof of Lemma 5.6, eq. (23)",
@@ -214,9 +233,10 @@ CLAIMS: tuple[Claim, ...] = (
         "L5.6-eq25", paper_ref="proof of Lemma 5.6, eq. (25)",
         statement="At the limit: w* - (2pi/k) beta (w_bar - u_bar) = C w_bar with "
         "0 < C <= k/(k - 2pi lam sqrt(d)).",
-        reading=COMMON + "; C := <w* - (2pi/k) beta (w_bar - u_bar), w_bar>, the identity "
+        reading=PROVED_READING + "; C := <w* - (2pi/k) beta (w_bar - u_bar), w_bar>, the identity "
         "checked with a rounding allowance, C > 0 strict",
         slack=lambda p, B, c: C.eq25(p, B, c.C_MAX), constants_decl=(C_MAX,), strict=True,
+        prove=P.prove_eq25, uses=P.USES_EQ25,
         notes="C = cos(theta) - (2pi/k) beta <w_bar - u_bar, w_bar> <= cos(theta) <= 1: the best "
         "constant for the upper bound is 1 (sup, approached as lam -> 0), below the printed "
         "k/(k - 2pi lam sqrt d)",
@@ -226,8 +246,9 @@ CLAIMS: tuple[Claim, ...] = (
         paper_ref="proof of Lemma 5.6 (corrected)",
         statement="|w* - w_bar| = sin(theta)/cos(theta/2) = (2pi/k) beta |u_bar| sin(gamma)/cos(theta/2) "
         "<= (2pi/k) beta sin(gamma) <= sin(delta) sin(gamma).",
-        reading=COMMON + "; slack = min of the four links (the two '=' identity slacks)",
+        reading=PROVED_READING + "; slack = min of the four links (the two '=' identity slacks)",
         slack=_chain_fix, constants={"C23": param_expr("2*pi/k"), "K": param_expr("sin(delta)")},
+        prove=P.prove_chain_fix, uses=P.USES_CHAIN_FIX,
         notes="third link: |u| <= cos(gamma) (soft thresholding: <S(w), w> >= |S(w)|^2) and "
         "theta <= 2 gamma",
     ),

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import sympy as sp
 from hypothesis import strategies as st
 
 from proofs.engine.backend import FLOAT, Backend, MpBackend
-from proofs.engine.claim import Claim, Constant, Constants, Point, ProofResult
+from proofs.engine.claim import Claim, Constant, Constants, Point
 
+from .arguments import tl1_prox as T
 from .scalar_prox import draw_input_near, positive, prox_slack, tl1_candidates, tl1_objective
 
 SECTION = "Lemma 5.7"
@@ -142,134 +142,12 @@ EXAMPLES: tuple[Point, ...] = (
     {"x": 1e3, "lam": 1e4, "a": 1e3},
 )
 
-# ----------------------------------------------------------------------------- symbolic proof
-
-PROOF_OUTLINE = (
-    "x = 0: F(y) >= 0 = F(0), printed 0. x < 0: F_{-x}(-y) = F_x(y) and the printed map is odd, "
-    "so take x > 0. (1) F(-v) - F(v) = 2xv > 0 for v > 0: minimisers are >= 0. (2) On y > 0, "
-    "h = F' = y - x + k/(a+y)^2 (k = λa(a+1)) is strictly convex (h'' = 6k/(a+y)^4 > 0), so it "
-    "has at most two zeros and only the largest one y+ (h'(y+) >= 0) can be a local minimiser; "
-    "the global minimum is F(0) or F(y+). (3) Zeros of h are z - a for roots z of p(z) = z^3 - "
-    "(a+x)z^2 + k. p(2(a+x)/3) = k - 4(a+x)^3/27, which is > 0 iff the arccos argument is < -1; "
-    "then p > 0 on z > 0 and there is no stationary point. Otherwise, with c = cos(φ/3), "
-    "s = sin(φ/3), the roots are (a+x)(1 + 2c)/3 and (a+x)(1 - c ∓ √3 s)/3 (Viète identity), "
-    "and φ/3 ∈ [0, π/3] makes the first the largest; its value minus a is the printed g_λ(x). "
-    "(4) At a stationary y: F(0) - F(y) = y^2 (1/2 - λ(a+1)/(a+y)^2). "
-    "Regime λ <= a²/(2(a+1)): F'' = 1 - 2k/(a+y)^3 is increasing with F''(0) = 1 - 2λ(a+1)/a² >= 0, "
-    "so F is convex on [0, ∞) and 0 is the minimiser iff F'(0+) = λ(a+1)/a - x >= 0, i.e. "
-    "x <= t; for x > t the unique stationary point y+ = g_λ(x) > 0 is the minimiser. "
-    "Regime λ > a²/(2(a+1)): with r = √(2λ(a+1)) > a, y* = r - a > 0, t = r - a/2: h_t(y*) = 0 "
-    "and h_t'(y*) = 1 - a/r > 0, so y* is the largest zero at x = t and h_t > 0 beyond it. For "
-    "x > t, h_x = h_t - (x - t) < 0 at y*, so y+ > y* and F(0) - F(y+) > 0 by (4): g_λ(x) is "
-    "the minimiser. For x < t, h_x > h_t >= 0 on [y*, ∞), so every stationary point is in "
-    "(0, y*) where (4) gives F(0) < F(y): 0 is the minimiser. At x = t, F(0) = F(y*) (a tie; "
-    "the printed 0 is a minimiser)."
-)
-
-
-def prove() -> ProofResult:
-    """Symbolic proof (SymPy identities) of Lemma 5.7 for all a > 0, λ > 0, x ∈ ℝ.
-
-    The real-analysis glue (convexity of F' on y > -a, at most two zeros, monotonicity in x) is
-    in :data:`PROOF_OUTLINE`; every algebraic step is checked by SymPy below."""
-    a, lam, x, y, v, r, kk = sp.symbols("a lambda x y v r k", positive=True)
-    c, s, z = sp.symbols("c s z", real=True)
-    k = lam * a * (a + 1)
-    b = a + x
-    checks: dict[str, bool] = {}
-
-    def zero(e: Any) -> bool:
-        return bool(sp.simplify(sp.expand(e)) == 0)
-
-    def F(yy: Any, xx: Any = x, ll: Any = lam) -> Any:
-        return (yy - xx) ** 2 / 2 + ll * (a + 1) * sp.Abs(yy) / (a + sp.Abs(yy))
-
-    def h(yy: Any, xx: Any, ll: Any) -> Any:  # F'(y) on y > 0
-        return yy - xx + ll * a * (a + 1) / (a + yy) ** 2
-
-    checks["(0) x = 0: F(y) - F(0) = y²/2 + λρ_a(y) >= 0"] = bool(
-        sp.simplify(F(y, 0) - F(0, 0)).is_nonnegative
-    )
-    checks["(1) F(-v) - F(v) = 2xv"] = zero(F(-v) - F(v) - 2 * x * v)
-    checks["(2) h = dF/dy on y > 0"] = zero(sp.diff((y - x) ** 2 / 2 + k * y / (a * (a + y)), y)
-                                            - h(y, x, lam))
-    checks["(2) h'' = 6k/(a+y)^4 > 0"] = zero(sp.diff(h(y, x, lam), y, 2) - 6 * k / (a + y) ** 4)
-    checks["(3) h(z - a) = p(z)/z²"] = zero(h(z - a, x, lam) * z**2 - (z**3 - b * z**2 + k))
-    checks["(3) p(2(a+x)/3) = k - 4(a+x)³/27"] = zero(
-        (z**3 - b * z**2 + kk).subs(z, 2 * b / 3) - (kk - 4 * b**3 / 27)
-    )
-    checks["(3) k > 4(a+x)³/27 iff 1 - 27k/(2(a+x)³) < -1"] = zero(
-        (1 - 27 * kk / (2 * b**3) + 1) * (-2 * b**3 / 27) - (kk - 4 * b**3 / 27)
-    )
-    th = sp.Symbol("theta", real=True)
-    checks["(3) cos 3θ = 4cos³θ - 3cosθ"] = zero(
-        sp.expand_trig(sp.cos(3 * th)) - (4 * sp.cos(th) ** 3 - 3 * sp.cos(th))
-    )
-    # cos φ = 4c³ - 3c = 1 - 27k/(2b³)  <=>  k = 2b³(1 - 4c³ + 3c)/27
-    k_c = 2 * b**3 * (1 - (4 * c**3 - 3 * c)) / 27
-    z0 = b * (1 + 2 * c) / 3
-    z1 = b * (1 - c - sp.sqrt(3) * s) / 3  # cos(θ + 2π/3) = -c/2 - (√3/2)s
-    z2 = b * (1 - c + sp.sqrt(3) * s) / 3
-    viete = sp.expand((z - z0) * (z - z1) * (z - z2) - (z**3 - b * z**2 + k_c))
-    checks["(3) Viète: (z-z0)(z-z1)(z-z2) = p(z) (s² = 1 - c²)"] = zero(
-        viete.subs(s**2, 1 - c**2)
-    )
-    checks["(3) cos(θ ± 2π/3) expansions"] = zero(
-        sp.expand_trig(sp.cos(th + 2 * sp.pi / 3)) - (-sp.cos(th) / 2 - sp.sqrt(3) * sp.sin(th) / 2)
-    ) and zero(
-        sp.expand_trig(sp.cos(th - 2 * sp.pi / 3)) - (-sp.cos(th) / 2 + sp.sqrt(3) * sp.sin(th) / 2)
-    )
-    g_printed = sp.Rational(2, 3) * b * c - 2 * a / 3 + x / 3
-    checks["(3) z0 - a = printed g_λ(x) (x > 0)"] = zero(z0 - a - g_printed)
-    fy = (y - x) ** 2 / 2 + lam * (a + 1) * y / (a + y)
-    xs = y + k / (a + y) ** 2  # h(y) = 0 solved for x
-    checks["(4) stationary y: F(0) - F(y) = y²(1/2 - λ(a+1)/(a+y)²)"] = zero(
-        (x**2 / 2 - fy).subs(x, xs) - y**2 * (sp.Rational(1, 2) - lam * (a + 1) / (a + y) ** 2)
-    )
-    f2 = sp.diff(fy, y, 2)
-    checks["regime 1: F'' = 1 - 2k/(a+y)³, increasing"] = zero(f2 - (1 - 2 * k / (a + y) ** 3)) and (
-        zero(sp.diff(f2, y) - 6 * k / (a + y) ** 4)
-    )
-    # the regimes, with the printed constants (T_SMALL, T_LARGE, LAM_SWITCH) in the proof's symbols
-    t_small, t_large, switch = (sp.sympify(e).subs({sp.Symbol("a"): a, sp.Symbol("lam"): lam})
-                                for e in (T_SMALL, T_LARGE, LAM_SWITCH))
-    checks["regime 1: F''(0) = 1 - 2λ(a+1)/a², 0 at λ = LAM_SWITCH"] = zero(
-        f2.subs(y, 0) - (1 - 2 * lam * (a + 1) / a**2)) and zero(f2.subs(y, 0).subs(lam, switch))
-    checks["regime 1: F'(0+) = T_SMALL - x"] = zero(h(0, x, lam) - (t_small - x))
-    lam_r = r**2 / (2 * (a + 1))  # r = √(2λ(a+1))
-    t_r = t_large.subs(lam, lam_r)  # T_LARGE = r - a/2
-    checks["regime 2: h_t(y*) = 0 (y* = r - a, t = T_LARGE = r - a/2)"] = zero(h(r - a, t_r, lam_r))
-    checks["regime 2: h'(y*) = 1 - a/r"] = zero(
-        sp.diff(h(y, x, lam_r), y).subs(y, r - a) - (1 - a / r)
-    )
-    checks["regime 2: λ > LAM_SWITCH iff r > a"] = zero(2 * lam_r * (a + 1) - r**2) and zero(
-        lam_r.subs(r, a) - switch)
-    checks["regime 2: F(0) = F(y*) at x = t"] = zero(
-        (x**2 / 2 - fy).subs(lam, lam_r).subs({x: t_r, y: r - a})
-    )
-    ok = all(checks.values())
-    return ProofResult(
-        ok=ok,
-        method="symbolic",
-        summary=(
-            "SymPy-checked proof: for x > 0 minimisers are >= 0; F' is convex on y > 0 so the only "
-            "interior local minimiser is the largest root of z³ − (a+x)z² + λa(a+1) (z = a + y), "
-            "which is the printed g_λ(x) (Viète/trig identity); F(0) − F(y) = y²(½ − λ(a+1)/(a+y)²) "
-            "at stationary y; the two regimes of t follow (convexity when λ ≤ a²/(2(a+1)); tie at "
-            "y* = √(2λ(a+1)) − a, x = t otherwise). Every algebraic step is SymPy-checked; the "
-            "real-analysis glue between them (at most two zeros of a convex F', the regime "
-            "argument) is the written outline in details['outline']"
-            if ok else "SymPy did not confirm every step: "
-            + ", ".join(kk_ for kk_, vv in checks.items() if not vv)
-        ),
-        details={"outline": PROOF_OUTLINE, **{kk_: str(vv) for kk_, vv in checks.items()}},
-    )
-
-
+# the proof: proofs.claims.arguments.tl1_prox (SymPy steps, no written glue)
 CLAIMS: tuple[Claim, ...] = (
     Claim(
         id="L5.7-tl1-prox", paper_ref=PAPER_REF, section=SECTION, statement=STATEMENT, reading=READING,
-        domain=DOMAIN, hypotheses=HYPOTHESES, strategy=_points, slack=slack, prove=prove,
+        domain=DOMAIN, hypotheses=HYPOTHESES, strategy=_points, slack=slack, prove=T.prove_tl1_prox,
+        uses=T.USES_tl1_prox,
         supports=("C1.1-tl1", "C1.1-acute"), examples=EXAMPLES, constants=THRESHOLD_CONSTANTS,
         notes="Exact minimiser: proofs.claims.scalar_prox (candidates 0 and the cubic's roots, "
         "mpmath.polyroots at the working precision, Newton-polished); the printed operator: "

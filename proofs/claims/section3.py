@@ -15,16 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import sympy as sp
-
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, Point, ProofResult
 from proofs.engine.proof import by_sympy, proof
 from proofs.model import expected_coarse_gradient, loss_gradient, model, population_loss
 
+from .arguments import model_level as ML
 from .model_level.points import W_NONZERO, star, theta_of, w_claim, w_points
-from .model_level.symbolic import coarse_dot_gradient, model_expr
-from .strategies import dot, identity_slack, is_zero, model_symbols, nrm
+from .model_level.symbolic import model_expr
+from .strategies import dot, identity_slack, is_zero, nrm
 
 SECTION = "Section 3"
 
@@ -98,28 +97,6 @@ def _sign_slack(conv: str) -> Any:
 VALUE_FIX = {"eq6": "k**2", "eq3": "2*k**2"}
 
 
-def _value_step(conv: str) -> Any:
-    k, r, theta = model_symbols()
-    ip = coarse_dot_gradient(conv)
-    target = model_expr(VALUE_FIX[conv]) * sp.sin(theta) / (4 * sp.pi**2 * r)
-    return by_sympy(f"<E g, grad f> ({conv}) through the Gram matrix of (w^, s^) = {target}",
-                    is_zero(ip - target), detail=str(ip))
-
-
-def _prove_value(conv: str) -> Any:
-    return lambda: proof([_value_step(conv)])
-
-
-def _prove_sign(conv: str) -> Any:
-    def prove() -> ProofResult:
-        _, _, theta = model_symbols()
-        inf_sin = sp.minimum(sp.sin(theta), theta, sp.Interval.open(0, sp.pi))
-        return proof([_value_step(conv), by_sympy(f"k > 0, |w| > 0 and inf of sin over (0, pi) is {inf_sin} >= 0",
-                                                  inf_sin == 0)])
-
-    return prove
-
-
 _L31 = "If theta(w,w*) in (0,pi) and |w| != 0: <E_Z[g(w,Z)], grad f(w)> = "
 _FIX_STATEMENT = _L31 + "k^2 sin(theta(w,w*)) / ({} pi^2 |w|)  (f of eq. {})."
 _SIGN = "Under the same hypotheses, <E_Z[g(w,Z)], grad f(w)> >= 0."
@@ -139,18 +116,18 @@ VALUE_EQ3 = VALUE.another_reading(
     notes="Expected off by 2k^2 for every k (the model gives k^2 sin(theta)/(2 pi^2 |w|)).",
 )
 SIGN = w_claim("L3.1-sign", "Lemma 3.1", SECTION, _SIGN, "f of eq. (6); slack = the inner product itself",
-               slack=_sign_slack("eq6"), prove=_prove_sign("eq6"))
+               slack=_sign_slack("eq6"), prove=ML.prove_l31_sign, uses=ML.USES_l31)
 
 CLAIMS: tuple[Claim, ...] = (
     LOSS_CONVENTION,
     LOSS_CONVENTION_FIX,
     VALUE,
     VALUE.fix(constants={"C": VALUE_FIX["eq6"]}, statement=_FIX_STATEMENT.format(4, 6), reading="f of eq. (6)",
-              prove=_prove_value("eq6"), notes=""),
+              prove=ML.prove_l31_value_fix, uses=ML.USES_l31, notes=""),
     VALUE_EQ3,
     VALUE_EQ3.fix(constants={"C": VALUE_FIX["eq3"]}, statement=_FIX_STATEMENT.format(2, 3), reading="f of eq. (3)",
-                  prove=_prove_value("eq3"), notes=""),
+                  prove=ML.prove_l31_value_eq3_fix, uses=ML.USES_l31, notes=""),
     SIGN,
     SIGN.another_reading("eq3", reading="f of eq. (3) (its gradient is twice that of eq. 6)",
-                         slack=_sign_slack("eq3"), prove=_prove_sign("eq3")),
+                         slack=_sign_slack("eq3"), prove=ML.prove_l31_sign_eq3, uses=ML.USES_l31),
 )

@@ -28,9 +28,11 @@ from proofs.engine.backend import FLOAT, Backend
 from proofs.engine.claim import Claim, Constants, ExistentialConstant, Hypothesis, ProofResult
 from proofs.model import expected_coarse_gradient
 
-from .lemma5_4 import soft_facts
-from .lemma5_5 import descent_slack, prove_surrogate, sphere_gradient, surrogate_slack
-from .lemma5_6 import COMMON, EQ11, LIMIT, ROUND
+from .arguments import limit_point as P
+from .arguments import step_bounds as SB
+from .arguments import surrogate as SU
+from .lemma5_5 import descent_slack, sphere_gradient, surrogate_slack
+from .lemma5_6 import COMMON, EQ11, LIMIT, PROVED_READING, ROUND
 from .runs import conclusions as C
 from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX
 from .runs.hypotheses import H_C1_NONNEG, STEP_NORM_BOUND, THEOREM1, at_limit, horizon
@@ -166,21 +168,6 @@ def _upper_slack(p: RunPoint, B: Backend, c: Constants) -> Any:
     return min_or((c.BOUND - nrm(s.v, B) for s in unit_steps(p, B)), B.scalar(1)) + B.allowance(c.BOUND)
 
 
-def _prove_upper() -> ProofResult:
-    ok_g, desc_g = sphere_gradient()
-    ok_s, facts = soft_facts()
-    return ProofResult(
-        ok_g and ok_s,
-        "symbolic",
-        f"for unit w^t: E g(w^t) = (k/(2 pi))(w^t - w*) ({desc_g}), so |E g| <= (k/(2 pi)) * 2 = k/pi; "
-        "|w_i - S(w_i)| = min(|w_i|, lambda/beta) <= |w_i| per coordinate (SymPy, piecewise), so "
-        "|w^t - u^{t+1}| <= |w^t| = 1; the triangle inequality gives |E g + beta (w^t - u^{t+1})| <= "
-        "k/pi + beta, hence eta <= 1/(2 (k/pi + beta)) implies the step condition at every t. The "
-        "constant is attained at w^t = -w*, u^{t+1} = 0.",
-        {"soft-thresholding facts": facts},
-    )
-
-
 # --------------------------------------------------------------------------------------------
 # claims
 # --------------------------------------------------------------------------------------------
@@ -271,24 +258,29 @@ CLAIMS: tuple[Claim, ...] = (
     EQ10.fix(
         paper_ref="Theorem 1, eq. (10) (corrected, = eq. (25))",
         statement="w* - (2pi/k) beta (w_bar - S_{lam/beta}(w_bar)) = C w_bar with "
-        "0 < C <= cos(theta) (<= 1 <= k/(k - 2pi lam sqrt d)).",
-        reading=COMMON, slack=C.eq25_cos, constants_decl=(), notes="",
+        "0 < C < cos(theta) (<= 1 <= k/(k - 2pi lam sqrt d)).",
+        reading=PROVED_READING + "; strict: C > 0 and cos(theta) - C = (2pi/k) beta <w_bar - "
+        "S(w_bar), w_bar> > 0 (the identity within a rounding allowance)",
+        slack=C.eq25_cos, constants_decl=(), prove=P.prove_t1_eq10_fix, uses=P.USES_T1_EQ10_FIX,
+        notes="",
     ),
     EQ11_T1,
     EQ11_T1.fix(
         paper_ref="Theorem 1, eq. (11) (corrected)",
         statement="|w* - w_bar| <= (2pi/k) beta sin(gamma) <= sin(delta) sin(gamma).",
-        reading=COMMON + "; checks the stronger first inequality: K = (2pi/k) beta",
-        constants={"K": K_EQ11_FIX},
+        reading=PROVED_READING + "; checks the stronger first inequality: K = (2pi/k) beta",
+        constants={"K": K_EQ11_FIX}, prove=P.prove_t1_eq11_fix, uses=P.USES_T1_EQ11_FIX,
+        notes="the proof of L5.6-eq11+fix: it uses only (i), (ii) and the l1 structure",
     ),
     EQ12_T1,
     EQ12_T1.fix(
         paper_ref="Theorem 1, eq. (12) (corrected)",
         statement="|w* - u_bar| <= (2pi/k) beta sin(gamma) + (lam/beta) sqrt(d) "
         "(<= sin(delta) sin(gamma) + (lam/beta) sqrt(d)).",
-        reading=COMMON + "; the corrected (11) plus |w_bar - S(w_bar)| <= (lam/beta) sqrt(d): "
-        "K = (2pi/k) beta",
-        constants={"K": K_EQ11_FIX}, notes="",
+        reading=PROVED_READING + "; the corrected (11) plus |w_bar - S(w_bar)| <= (lam/beta) "
+        "sqrt(d): K = (2pi/k) beta",
+        constants={"K": K_EQ11_FIX}, prove=P.prove_t1_eq12_fix, uses=P.USES_T1_EQ12_FIX,
+        notes="the best coefficient of sin(gamma) is K(d, b) of BC-eq12-sharp (sup g(d) < 1)",
     ),
     _LIMIT.derive(
         "T1-remark-sign",
@@ -308,7 +300,8 @@ CLAIMS: tuple[Claim, ...] = (
         domain=DOMAIN_RUNS + "; and eta (k/(2 pi) + beta) <= 1", add_hypotheses=(H_C1_NONNEG,),
         strategy=lambda: _runs(min_T=2, eta_rule="fix").filter(
             lambda p: p["eta"] <= min(1 / (p["beta"] + p["k"] / (4 * np.pi)), 2 * np.pi / p["k"]) * (1 - 1e-12)),
-        slack=surrogate_slack, prove=prove_surrogate, search_scale=2.0, notes="",
+        slack=surrogate_slack, prove=SU.prove_surrogate, uses=SU.USES_surrogate, search_scale=2.0,
+        notes="",
     ),
     REMARK_STEP,
     REMARK_STEP.another_reading(
@@ -331,6 +324,7 @@ CLAIMS: tuple[Claim, ...] = (
         "lambda free (round and log-uniform values, lambda > 0), horizon 1..8",
         hypotheses=horizon(), existential=None,
         strategy=lambda: horizon_points(lemma54=False, eta_rule="any", max_T=_T),
-        slack=_upper_slack, constants_decl=(STEP_NORM_BOUND,), prove=_prove_upper, notes="",
+        slack=_upper_slack, constants_decl=(STEP_NORM_BOUND,), prove=SB.prove_step_bound,
+        uses=SB.USES_step_bound, notes="",
     ),
 )

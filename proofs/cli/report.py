@@ -1,4 +1,5 @@
-"""``proofs report``: decide the claims, write ``verdicts.json`` and ``REPORT.md``."""
+"""``proofs report``: decide the claims, write ``verdicts.json``, ``REPORT.md``, ``ERRATA.md`` and
+the proof graph."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ from .errors import CliError, select
 from .paths import DEFAULT_REPORT_DIR, check_writable_dir
 from .progress import progress
 
-HELP = "decide the claims; write verdicts.json and REPORT.md"
+HELP = "decide the claims; write verdicts.json, REPORT.md, ERRATA.md and the proof graph"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("report", help=HELP, description=(
-        "Decide the claims and write verdicts.json and REPORT.md (and the experiments' figures) "
-        "into --out. Both files are written atomically: an interrupted or failed run leaves "
-        "the previous ones intact."
+        "Decide the claims and write verdicts.json, REPORT.md, ERRATA.md, the proof graph "
+        "(proof-graph.png, .svg) and the experiments' figures into --out. Each file is written "
+        "atomically: an interrupted or failed run leaves the previous ones intact."
     ))
     r.add_argument(
         "--out", default=str(DEFAULT_REPORT_DIR), metavar="DIR",
@@ -62,11 +63,13 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
         )
         attach_best_constants(claims, verdicts)
     try:
-        write_report(verdicts, out, title=f"Claims report: {cs.name}")
+        write_report(verdicts, out, title=f"Claims report: {cs.name}", claim_set=cs)
     except OSError as exc:
         raise CliError(f"cannot write the report into {out}: {exc.strerror or exc}") from None
     if not args.quiet:
-        print(f"wrote {out / 'verdicts.json'} and {out / 'REPORT.md'}", file=sys.stderr)
+        graph = " and the proof graph" if (out / "proof-graph.png").exists() else ""
+        print(f"wrote {out / 'verdicts.json'}, {out / 'REPORT.md'}, {out / 'ERRATA.md'}{graph}",
+              file=sys.stderr)
     errors = [v.id for v in verdicts if v.verdict == "error"]
     if errors:  # the report is still written; the test suite is the gate
         print(f"warning: error verdicts: {', '.join(errors)}", file=sys.stderr)

@@ -446,14 +446,29 @@ class ClaimSet:
     another reading of the same printed claim, or ``F`` is itself a reading of it that holds; a
     claim corrected by a fix names it in ``corrected_by``, which is filled in here when the
     claim left it empty); the ``uses`` graph and the ``corrects``
-    chain have no cycle; every catalogue id is registered."""
+    chain have no cycle; every catalogue id is registered; every id a ``headline`` group names
+    is registered.
+
+    ``headline`` names the paper's main results as groups of claims, e.g. ``{"Theorem 1
+    (corrected)": ("T1-descent+fix", ...)}``: the report draws them at the top of the proof graph
+    and says what each still rests on."""
 
     name: str
     claims: tuple[Claim, ...]
     catalogue_ids: tuple[str, ...] = ()  # ids the paper's catalogue lists (all must be registered)
+    headline: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "claims", _validated(self.claims, self.catalogue_ids))
+        known = {c.id for c in self.claims}
+        groups = {str(g): tuple(ids) for g, ids in dict(self.headline).items()}
+        for group, ids in groups.items():
+            bad = [i for i in ids if i not in known]
+            if bad:
+                raise UnknownClaimLink(f"headline group {group!r} names unregistered {bad}")
+            if not ids:
+                raise ClaimSetError(f"headline group {group!r} names no claim")
+        object.__setattr__(self, "headline", groups)
 
     def by_id(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}

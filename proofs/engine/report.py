@@ -104,7 +104,57 @@ def _coords(point: dict[str, Any], indent: str = "") -> list[str]:
     return lines
 
 
-def render_markdown(verdicts: Sequence[Verdict], title: str = "Claims report") -> str:
+def proof_graph_section(claim_set: ClaimSet, verdicts: Sequence[Verdict],
+                        picture: str | None = "proof-graph.png") -> list[str]:
+    """REPORT.md's "Proof graph" section: how many proved claims are established, which are not,
+    and for each headline group of ``claim_set`` its members and what they still rest on
+    (:func:`~proofs.engine.graph.unestablished_support`). Reads each verdict's ``established``
+    (:func:`~proofs.engine.graph.mark_established` sets it)."""
+    from .graph import unestablished_support
+
+    by_id = {v.id: v for v in verdicts}
+    L = ["## Proof graph", ""]
+    if picture:
+        L += [f"![proof graph]({picture})", ""]
+    proved = [v for v in verdicts if v.verdict == "proved"]
+    est = [v.id for v in proved if v.established]
+    rest = [v.id for v in proved if v.established is False]
+    unknown = [v.id for v in proved if v.established is None]
+    L += [f"{len(est)} of the {len(proved)} proved claims are *established* (proved, and every claim "
+          "their proofs use established in turn)."
+          + (f" Proved but resting on an unestablished claim: {', '.join(f'`{i}`' for i in rest)}."
+             if rest else "")
+          + (f" Not determined in this run (a claim their proofs use was not decided): "
+             f"{', '.join(f'`{i}`' for i in unknown)}." if unknown else ""), ""]
+    groups = {g: ms for g, ms in claim_set.headline.items() if any(m in by_id for m in ms)}
+    if not groups:
+        return L
+    rows = ["| headline | claim | verdict | established | still rests on |", "|---|---|---|---|---|"]
+    for group, members in groups.items():
+        missing = []
+        for cid in members:
+            v = by_id.get(cid)
+            if v is None:
+                rows.append(f"| {_cell(group)} | `{cid}` | not decided | | |")
+                missing.append(f"`{cid}` (not decided)")
+                continue
+            support = [f"`{u}`" for u in unestablished_support(claim_set.claims, by_id, cid)]
+            if v.verdict != "proved":
+                support.insert(0, f"itself ({v.verdict})")
+            e = "yes" if v.established else ("?" if v.established is None else "no")
+            if not v.established:
+                missing.append(f"`{cid}` ({v.verdict})")
+            rows.append(f"| {_cell(group)} | `{cid}` | {v.verdict} | {e} | {', '.join(support) or '-'} |")
+        done = len(members) - len(missing)
+        L.append(f"- **{group}**: {done} of {len(members)} parts established"
+                 + (f"; not established: {', '.join(missing)}." if missing else "."))
+    return [*L, "", *rows, ""]
+
+
+def render_markdown(verdicts: Sequence[Verdict], title: str = "Claims report",
+                    sections: Sequence[str] = ()) -> str:
+    """REPORT.md; ``sections`` (markdown lines, e.g. :func:`proof_graph_section`) follow the
+    table."""
     by_id = {v.id: v for v in verdicts}
     L: list[str] = [f"# {title}", ""]
     counts: dict[str, int] = {}
@@ -121,6 +171,8 @@ def render_markdown(verdicts: Sequence[Verdict], title: str = "Claims report") -
             f"| `{v.id}` | {_cell(v.paper_ref)} | **{v.verdict}** | {v.method} | {v.seconds:.2f} |"
         )
 
+    if sections:
+        L += ["", *sections]
     refuted = [v for v in verdicts if v.verdict == "refuted"]
     L += ["", "## Refuted claims", ""]
     if not refuted:
@@ -241,15 +293,50 @@ def write_atomic(files: dict[str, str], folder: Path | str) -> None:
                 os.unlink(tmp)
 
 
-def write_report(verdicts: Sequence[Verdict], out: Path | str, title: str = "Claims report") -> None:
+def _draw_atomic(claim_set: ClaimSet, verdicts: Sequence[Verdict], folder: Path, name: str) -> None:
+    """``folder/name`` drawn under a temporary name, then renamed over it."""
+    from .graph_picture import draw
+
+    tmp = folder / f".{name}.tmp{Path(name).suffix}"
+    try:
+        draw(claim_set.claims, verdicts, (), tmp, title=f"Proof graph: {claim_set.name}",
+             groups=claim_set.headline)
+        os.replace(tmp, folder / name)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_report(verdicts: Sequence[Verdict], out: Path | str, title: str = "Claims report",
+                 claim_set: ClaimSet | None = None) -> None:
     """Write ``out/verdicts.json`` (a list of verdict objects) and ``out/REPORT.md``.
 
-    Both are rendered first and then written atomically (:func:`write_atomic`): an interrupted
-    or failed write leaves the previous report intact. Artefact paths inside ``out`` are
-    written relative to it, so that two runs into different folders give the same JSON."""
+    With the ``claim_set`` the verdicts were decided from, also: each verdict's ``established``
+    (:func:`~proofs.engine.graph.mark_established`), the proof graph below the set's headline
+    groups as ``out/proof-graph.png`` and ``.svg``, a "Proof graph" section in REPORT.md and
+    ``out/ERRATA.md`` (:func:`~proofs.engine.errata.render_errata`).
+
+    The text files are rendered first and then written atomically (:func:`write_atomic`): an
+    interrupted or failed write leaves the previous report intact. Artefact paths inside ``out``
+    are written relative to it, so that two runs into different folders give the same JSON."""
     d = Path(out)
     d.mkdir(parents=True, exist_ok=True)
+    files: dict[str, str] = {}
+    sections: list[str] = []
+    if claim_set is not None:
+        from .errata import render_errata
+        from .graph import mark_established
+
+        mark_established(claim_set.claims, verdicts)
+        decided = {v.id for v in verdicts}
+        draw_it = any(m in decided for ms in claim_set.headline.values() for m in ms)
+        if draw_it:
+            for name in ("proof-graph.png", "proof-graph.svg"):
+                _draw_atomic(claim_set, verdicts, d, name)
+        sections = proof_graph_section(claim_set, verdicts, "proof-graph.png" if draw_it else None)
+        est = {v.id: v.established for v in verdicts}
+        files["ERRATA.md"] = render_errata(claim_set, verdicts, est, title=f"Errata: {claim_set.name}")
     vs = _relative_artefacts(verdicts, d)
-    write_atomic(
-        {"verdicts.json": dump_verdicts(vs) + "\n", "REPORT.md": render_markdown(vs, title)}, d
-    )
+    files = {"verdicts.json": dump_verdicts(vs) + "\n",
+             "REPORT.md": render_markdown(vs, title, sections), **files}
+    write_atomic(files, d)

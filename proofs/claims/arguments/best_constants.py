@@ -150,7 +150,7 @@ def check_member(d: int, tau: str, dps: int = 50, b: str = "1", delta: str | Non
 
 
 def family_point(d: int, tau: float, inactive: float = 1e-9) -> dict[str, Any]:
-    """A float64 run spec of the family for the limit machinery (:mod:`proofs.claims.limits`):
+    """A float64 run spec of the family for the limit machinery (:mod:`proofs.claims.runs.limit`):
     the coordinates at the threshold are moved ``inactive`` (relatively) inside it, beta and delta
     by 1e-15 inside (ii), w0 = w_bar."""
     with mpmath.workdps(30):

@@ -13,8 +13,9 @@ from proofs.engine.claim import ProofResult
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
 
 from . import certify
-from . import invariance_step as inv
 from . import limit_frame as F
+from . import one_step as OS
+from .sphere_geometry import cos_decreasing_step
 
 # ----------------------------------------------------------------------------- shared steps
 
@@ -184,28 +185,31 @@ def prove_limit_pair() -> ProofResult:
 
 # ----------------------------------------------------------------------------- R-invariance
 
-USES_INVARIANCE = ("L5.3-eq17",)
+#: the one-step cone bound of part A (R-one-step-angle) and the operators' |u_i| <= |w_i|
+SIGNS = (("OP-soft-sign", "soft-thresholded"), ("OP-hard-sign", "hard-thresholded"),
+         ("OP-tl1-sign", "Tl1-thresholded"))
+USES_INVARIANCE = ("R-one-step-angle", *(cid for cid, _ in SIGNS))
 
 
 def prove_invariance() -> ProofResult:
-    # in units of c_d > 0 (t = cos(theta_t)/c_d): [-1, oo) = [-1, 1] u [1, oo)
-    split = sp.Union(sp.Interval(-1, 1), sp.Interval(1, sp.oo)) == sp.Interval(-1, sp.oo)
     return proof([
-        cites("L5.3-eq17", "E g(w) = (k/(2pi))(w - w*) for unit w"),
-        update_step(),
-        F.cos_monotone(),
-        by_sympy("cases: I cos(delta) <= 0; IIa cos(delta) > 0, cos(theta_t) >= cos(delta); IIb "
-                 "cos(delta) > 0, |cos(theta_t)| <= cos(delta): exhaustive, as theta_t <= pi - delta "
-                 "is cos(theta_t) >= -cos(delta) and, in units of c_d > 0, [-1, oo) = [-1, 1] u [1, oo); "
-                 "in I and IIa cos(theta_t) >= 0", bool(split),
-                 "Union(Interval(-1, 1), Interval(1, oo)) == Interval(-1, oo)"),
-        *inv.all_steps(),
+        cites("R-one-step-angle", "one step from a unit w with theta(w, w*) <= pi - delta, |u| <= 1, "
+                                  "0 < beta <= k sin(delta)/(2pi), c1 >= 0, w_hat != 0: theta(w_hat, w*) "
+                                  "<= max(theta(w, w*), kappa), kappa = arcsin(2pi beta/k)"),
+        OS.kappa_in_cone_step("kappa <= pi - delta (cos kappa >= |cos delta|), so theta(w_hat, w*) <= "
+                              "pi - delta"),
+        *OS.unit_ball_steps(SIGNS),
+        OS.cone_induction_step("along a run (w^t unit, every w_hat^{t+1} != 0): M_t = max(theta_t, kappa) "
+                               "is non-increasing and M_0 <= pi - delta, so theta_t <= pi - delta for "
+                               "every t"),
+        cos_decreasing_step(),
     ])
 
 
 # ----------------------------------------------------------------------------- R-mu-positive
 
-USES_MU_POSITIVE = ("R-limit-pair", "R-invariance", "R-fixed-point-plane")
+INNERS = ("OP-soft-inner", "OP-hard-inner", "OP-tl1-inner")
+USES_MU_POSITIVE = ("R-limit-pair", *INNERS, "R-invariance", "R-fixed-point-plane")
 
 
 def prove_mu_positive() -> ProofResult:
@@ -218,12 +222,14 @@ def prove_mu_positive() -> ProofResult:
         defs={Nn: c1 + ETA * mu, mc1: -c1}, strict=True)
     return proof([
         cites("R-limit-pair", "at the limit: c2 w* + beta u_bar = mu w_bar, c1 + eta mu = N_bar >= 0, "
-                              "the inner property u_i (w_i - u_i) >= 0 holds at (w_bar, u_bar)"),
+                              "and every closed property of the steps holds at (w_bar, u_bar)"),
+        *(cites(cid, "u_i (w_i - u_i) >= 0 at every step, hence at the limit") for cid in INNERS),
         cites("R-fixed-point-plane", "frame: cos(theta_bar) = C, sin(theta_bar) = b y, mu = c2 (C + b x), "
                                      "h = x - x^2 - y^2 >= 0"),
         case_neg,
-        cites("R-invariance", "case c1 >= 0: theta_t <= pi - delta gives theta_{t+1} <= pi - delta; with "
-                              "(i) for every t, and (R-limit-pair) theta_bar <= pi - delta"),
+        cites("R-invariance", "case c1 >= 0: with (i), theta_t <= pi - delta for every t (the u-update "
+                              "is soft, hard or Tl1 thresholding), hence (R-limit-pair) theta_bar <= "
+                              "pi - delta"),
         F.cos_monotone(),
         F.cone_excludes_mu_nonpositive(),
         F.mu_positive_gives_cos_positive(),

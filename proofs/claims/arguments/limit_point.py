@@ -5,8 +5,8 @@ hypotheses; ``R-limit-pair`` says what such a pair satisfies (the fixed-point re
 operator properties), ``R-mu-positive`` puts it on the right side (mu > 0, cos(theta_bar) > 0,
 whatever the sign of c1), ``R-fixed-point-plane`` gives the frame in which every step computes
 (:mod:`proofs.claims.arguments.limit_frame`). Each target has ``prove_<name>()`` and
-``USES_<name>`` (the claims its proof cites); :mod:`proofs.claims.arguments.wiring_limit` maps the
-claim ids to them.
+``USES_<name>`` (the claims its proof cites); the claim records in ``lemma5_6.py``,
+``theorem1.py`` and ``corollary1_1.py`` name them in ``prove=`` and ``uses=``.
 """
 
 from __future__ import annotations

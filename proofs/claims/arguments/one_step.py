@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -103,29 +104,35 @@ def _induction() -> dict[str, bool]:
     }
 
 
-def _soft_norm_steps() -> list[ProofStep]:
+def unit_ball_steps(signs: Sequence[tuple[str, str]]) -> list[ProofStep]:
+    """|u^{t+1}| <= |w^t| = 1 from the operators' sign claims ``(claim id, operator)``."""
     from .step_bounds import _sums
 
     sums = _sums()
     return [
-        cites(SOFT_SIGN, "|u^{t+1}_i| <= |w^t_i| for the soft-thresholded u^{t+1} = S_{lam/beta}(w^t)"),
+        *(cites(cid, f"|u^{{t+1}}_i| <= |w^t_i| for the {op} u^{{t+1}}") for cid, op in signs),
         by_sympy("|w^t|^2 - |u^{t+1}|^2 = sum_i (w_i^2 - u_i^2) >= 0, so |u^{t+1}| <= |w^t| = 1",
                  all(sums.values()), "; ".join(f"{k_}: {v}" for k_, v in sums.items())),
     ]
 
 
+def cone_induction_step(says: str) -> ProofStep:
+    """kappa <= pi - delta and the induction on M_t = max(theta_t, kappa)."""
+    ind, cap = _induction(), _cap()
+    return by_sympy(says, all(ind.values()) and all(cap.values()),
+                    "; ".join(f"{k_}: {v}" for k_, v in {**ind, **cap}.items()))
+
+
 def prove_angle_descent_fix() -> ProofResult:
-    ind = _induction()
-    cap = _cap()
     res = proof([
-        *_soft_norm_steps(),
+        *unit_ball_steps([(SOFT_SIGN, "soft-thresholded")]),
         cites(ONE_STEP_ANGLE, "if theta_t <= pi - delta: theta_{t+1} <= max(theta_t, kappa), kappa = "
                               "arcsin(2 pi beta/k) (eta (k/(2 pi) + beta) <= 1, beta <= k sin(delta)/(2 pi), "
                               "w^^{t+1} != 0)"),
-        by_sympy("kappa <= pi - delta (cos kappa >= |cos delta|), and M_t = max(theta_t, kappa) satisfies "
-                 "M_{t+1} <= max(M_t, kappa) = M_t: by induction theta_t <= M_0 <= pi - delta for every t, "
-                 "so the one-step bound applies at every t", all(ind.values()) and all(cap.values()),
-                 "; ".join(f"{k_}: {v}" for k_, v in {**ind, **cap}.items())),
+        cone_induction_step(
+            "kappa <= pi - delta (cos kappa >= |cos delta|), and M_t = max(theta_t, kappa) satisfies "
+            "M_{t+1} <= max(M_t, kappa) = M_t: by induction theta_t <= M_0 <= pi - delta for every t, "
+            "so the one-step bound applies at every t"),
         cos_decreasing_step(),
     ])
     return replace(res, covers=UNIT_W0)
@@ -134,13 +141,17 @@ def prove_angle_descent_fix() -> ProofResult:
 USES_angle_descent_fix: tuple[str, ...] = (SOFT_SIGN, ONE_STEP_ANGLE)
 
 
-def prove_invariance_fix() -> ProofResult:
+def kappa_in_cone_step(says: str) -> ProofStep:
+    """kappa = arcsin(2 pi beta/k) <= pi - delta (cos kappa >= |cos delta|)."""
     cap = _cap()
+    return by_sympy(says, all(cap.values()), "; ".join(f"{k_}: {v}" for k_, v in cap.items()))
+
+
+def prove_invariance_fix() -> ProofResult:
     res = proof([
         cites(ANGLE_FIX, "theta_{t+1} <= max(theta_t, kappa) at every t, kappa = arcsin(2 pi beta/k)"),
-        by_sympy("kappa <= pi - delta: cos kappa >= |cos delta| >= cos(pi - delta); so theta_t <= "
-                 "pi - delta implies theta_{t+1} <= max(theta_t, kappa) <= pi - delta",
-                 all(cap.values()), "; ".join(f"{k_}: {v}" for k_, v in cap.items())),
+        kappa_in_cone_step("kappa <= pi - delta: cos kappa >= |cos delta| >= cos(pi - delta); so "
+                           "theta_t <= pi - delta implies theta_{t+1} <= max(theta_t, kappa) <= pi - delta"),
         cos_decreasing_step(),
     ])
     return replace(res, covers=UNIT_W0)

@@ -12,7 +12,6 @@
   by name, with its paper location.
 * :mod:`~proofs.claims.runs.conclusions` -- the conclusions shared by several claims (slacks
   with their named exact constants).
-* :mod:`~proofs.claims.runs.constant_search` -- best constants of eqs. (11), (12), (25) (report).
 
 Every iterate comes from :mod:`proofs.algorithm`; nothing here defines ``CLAIMS`` (the claim
 modules are ``lemma5_4.py`` ... ``corollary1_1.py``, named after the paper).

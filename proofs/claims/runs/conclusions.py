@@ -7,7 +7,7 @@ the run's limit point, evaluated at the limit at B's precision
 another constant is ``claim.with_constants(NAME=...)``.
 
 Identities (A = B) are checked within the rounding allowance ``B.allowance(scale)``
-(:func:`identity`).
+(:func:`identity`); a non-strict part of a strict conclusion likewise (:func:`passes`).
 """
 
 from __future__ import annotations
@@ -39,6 +39,14 @@ def identity(diff: Any, scale: Any, B: Backend) -> Any:
     with strict parts; ``allowance - diff`` (negative) outside."""
     a = B.allowance(scale)
     return a if diff <= a else a - diff
+
+
+def passes(value: Any, B: Backend, scale: Any = 2) -> Any:
+    """A non-strict part ``value >= 0`` of a strict conclusion: flat positive (the allowance
+    ``B.allowance(scale)``) when ``value >= -allowance``, else ``value + allowance`` (negative),
+    so that it enters a minimum with strict parts as a pass/fail value (as :func:`identity`)."""
+    a = B.allowance(scale)
+    return a if value >= -a else value + a
 
 
 def c2_of(p: RunPoint, B: Backend) -> Any:
@@ -96,6 +104,23 @@ def eq12(p: RunPoint, B: Backend, K: Any, thr: Any = None) -> Any:
     return K * B.sin(ga) + thr * B.sqrt(B.scalar(len(L.w))) - norm_b(L.s - L.u, B)
 
 
+def ratio_eq11(p: RunPoint, B: Backend) -> Any:
+    """|w* - w_bar| / (sin(delta) sin(gamma)): what the 1/2 of (11) must bound (gamma > 0)."""
+    L = lim.limit(p, B)
+    _, ga = theta_gamma(L, B)
+    return norm_b(L.s - L.w, B) / (B.sin(B.scalar(p["delta"])) * B.sin(ga))
+
+
+def ratio_eq12(p: RunPoint, B: Backend) -> Any:
+    """(|w* - u_bar| - (lam/beta) sqrt(d)) / (sin(delta) sin(gamma)): what the 1/2 of (12) must
+    bound (l1, gamma > 0)."""
+    L = lim.limit(p, B)
+    _, ga = theta_gamma(L, B)
+    tau = B.scalar(p["lam"]) / B.scalar(p["beta"])
+    num = norm_b(L.s - L.u, B) - tau * B.sqrt(B.scalar(len(L.w)))
+    return num / (B.sin(B.scalar(p["delta"])) * B.sin(ga))
+
+
 def eq21(p: RunPoint, B: Backend, c1_positive: bool = True) -> Any:
     """(21)-(22): C_bar = 1/(c1 + eta mu) > 0 and c2 w* + beta u_bar = mu w_bar with mu > 0
     (strict), and c1 = 1 - eta (k/(2pi) + beta) > 0 if ``c1_positive`` (as printed)."""
@@ -151,12 +176,14 @@ def corollary(p: RunPoint, B: Backend, c_max: Any, K: Any) -> Any:
                eq12(p, B, K))
 
 
-def corollary_fix(p: RunPoint, B: Backend, K: Any) -> Any:
-    """Corrected Corollary 1.1: convergence, theta < delta, (25)-form of (10) with
-    0 < C <= cos(theta), |w* - w_bar| <= K sin(gamma) and |w* - u_bar| <= K sin(gamma) +
-    r sqrt(d), K = (2pi/k) beta, r = :func:`~proofs.claims.runs.limit.max_shrink`."""
-    c = converges(p, B)
-    if c < 0 or not lim.converged(p):
-        return c
-    return min(theta_lt_delta(p, B), eq25_cos(p, B), eq11(p, B, K),
-               eq12(p, B, K, lim.max_shrink(p, B)))
+def corollary_at_limit(p: RunPoint, B: Backend, K: Any) -> Any:
+    """Corrected Corollary 1.1 at the limit of a convergent run (no convergence part: that is
+    ``C1.1-convergence``), strict: delta - theta > 0 and, as pass/fail parts (:func:`passes`,
+    :func:`identity`), w* - (2pi/k) beta (w_bar - u_bar) = C w_bar, 0 <= C <= cos(theta),
+    |w* - w_bar| <= K sin(gamma), |w* - u_bar| <= K sin(gamma) + r sqrt(d), K = (2pi/k) beta,
+    r = :func:`~proofs.claims.runs.limit.max_shrink`."""
+    th, _ = theta_gamma(lim.limit(p, B), B)
+    C, res = eq25_parts(p, B)
+    return min(theta_lt_delta(p, B), identity(res, B.scalar(2), B), passes(C, B),
+               passes(B.cos(th) - C, B), passes(eq11(p, B, K), B),
+               passes(eq12(p, B, K, lim.max_shrink(p, B)), B))
