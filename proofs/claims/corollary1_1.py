@@ -32,7 +32,7 @@ from .arguments import step_bounds as SB
 from .lemma5_6 import COMMON, PROVED_READING
 from .runs import conclusions as C
 from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX
-from .runs.hypotheses import H_A_POS, H_BETA_POS, H_LAM_POS, THEOREM1, at_limit
+from .runs.hypotheses import H_A_POS, H_BETA_POS, H_LAM_POS, THEOREM1, at_limit, lemma56_step_sizes
 from .runs.points import RunPoint, run_point
 from .runs.strategies import limit_points
 
@@ -204,6 +204,7 @@ CLAIMS: tuple[Claim, ...] = (
                                                                  require_convergence=False),
         slack=C.converges, constants_decl=(), examples=(DROP_L0, ROUND_L0, ROUND_TL1),
         search_scale=4.0, notes=CONVERGENCE_ARGUMENT,
+        power=lemma56_step_sizes(("l0", "tl1")),
     ),
     Claim(
         id="C1.1-acute",

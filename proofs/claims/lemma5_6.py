@@ -19,6 +19,7 @@ import sympy as sp
 
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, Constants, ProofResult
+from proofs.engine.power import dropped_hypotheses
 
 from .arguments import limit_point as P
 from .runs import conclusions as C
@@ -189,6 +190,8 @@ CLAIMS: tuple[Claim, ...] = (
         "(u^t, w^t) converges to a fixed point (u_bar, w_bar).",
         reading="as L5.6-convergence", domain=DOMAIN + ", eta (k/(2pi) + beta) < 1",
         add_hypotheses=(H_C1_POS,), strategy=_points(False, c1_positive=True), examples=(ROUND,),
+        # power: without c1 > 0 the search alone must find the 2-cycle (the printed claim)
+        power=dropped_hypotheses(H_C1_POS.name, strategy=_points(False)),
         notes="the extra condition is what (21) assumes (c1 > 0); Theorem 1's eta <= 1/(beta+L) "
         "does not imply it",
     ),

@@ -35,7 +35,14 @@ from .lemma5_5 import descent_slack, sphere_gradient, surrogate_slack
 from .lemma5_6 import COMMON, EQ11, LIMIT, PROVED_READING, ROUND
 from .runs import conclusions as C
 from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX
-from .runs.hypotheses import H_C1_NONNEG, STEP_NORM_BOUND, THEOREM1, at_limit, horizon
+from .runs.hypotheses import (
+    H_C1_NONNEG,
+    STEP_NORM_BOUND,
+    THEOREM1,
+    at_limit,
+    horizon,
+    lemma56_step_sizes,
+)
 from .runs.limit import limit
 from .runs.points import RunPoint
 from .runs.strategies import horizon_points, limit_points
@@ -221,6 +228,7 @@ CONVERGENCE = _LIMIT.derive(
     "a fixed point at 50/100 digits; non-convergence counts only as a 2-cycle persisting in "
     "mpmath; then theta < delta at the limit (strict)",
     strategy=_points(False), slack=C.convergence_and_theta, strict=True,
+    power=lemma56_step_sizes(("l1",)),
 )
 EQ10 = _LIMIT.derive(
     "T1-eq10",

@@ -92,6 +92,8 @@ def fingerprint(v: Verdict) -> dict[str, Any]:
 
 
 def _close(expected: str, actual: str, rel: str | None, abs_: str | None) -> bool:
+    if expected == actual:  # also "nan" == "nan": an undefined quantity that stays undefined
+        return True
     if rel is None and abs_ is None:
         return expected == actual
     with mpmath.workdps(60):

@@ -237,3 +237,19 @@ def horizon(*groups: tuple[RunHypothesis, ...]) -> tuple[RunHypothesis, ...]:
 def at_limit(*groups: tuple[RunHypothesis, ...]) -> tuple[RunHypothesis, ...]:
     """The hypotheses of a limit claim: the setting, then ``groups``."""
     return (*SETTING, *(h for g in groups for h in g))
+
+
+def lemma56_step_sizes(penalties: tuple[str, ...]) -> Any:
+    """The power check of a Theorem 1 convergence claim: the same claim with Theorem 1's
+    learning-rate bound and step condition replaced by Lemma 5.6's (iii) eta k/(2 pi) < 1, which
+    admits 2-cycles (c1 < 0): the search alone must find one."""
+    from proofs.engine.power import perturbed
+
+    from .strategies import limit_points
+
+    def build(c: Any) -> Any:
+        return c.derive(f"{c.id}[eta: Lemma 5.6 (iii)]", drop_hypotheses=[H_ETA_T1.name, H_STEP.name],
+                        add_hypotheses=(H_ETA_L56,),
+                        strategy=lambda: limit_points("L5.6", penalties, require_convergence=False))
+
+    return perturbed("Theorem 1's eta bound and step condition replaced by Lemma 5.6 (iii)", build)
