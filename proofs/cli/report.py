@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
     from proofs.engine.claim import ExperimentContext
     from proofs.engine.decide import decide
     from proofs.engine.profiles import resolve
-    from proofs.engine.report import attach_best_constants, decide_all, write_report
+    from proofs.engine.report import attach_best_constants, attach_power, decide_all, write_report
 
     out = Path(args.out)
     check_writable_dir(out)
@@ -62,6 +62,7 @@ def run(args: argparse.Namespace, load_claims: ClaimLoader) -> int:
             observer=observer,
         )
         attach_best_constants(claims, verdicts)
+        attach_power(claims, verdicts, args.profile)
     try:
         write_report(verdicts, out, title=f"Claims report: {cs.name}", claim_set=cs)
     except OSError as exc:

@@ -49,6 +49,20 @@ def attach_best_constants(claims: Iterable[Claim], verdicts: Sequence[Verdict]) 
             by_id[c.id].evidence["best_constants_error"] = f"{type(exc).__name__}: {exc}"
 
 
+def attach_power(
+    claims: Iterable[Claim], verdicts: Sequence[Verdict], profile: str | None = None
+) -> None:
+    """For every unrefuted verdict, the power check (:mod:`proofs.engine.power`): the search must
+    refute the claim's declared false variant; recorded in the verdict's evidence."""
+    from .power import check_power
+
+    by_id = {v.id: v for v in verdicts}
+    for c in claims:
+        v = by_id.get(c.id)
+        if v is not None and v.verdict == "unrefuted":
+            v.evidence["power"] = check_power(c, profile).as_dict()
+
+
 class Progress(Protocol):
     """Told when each claim starts and ends (the command line draws a bar or prints lines)."""
 
@@ -167,9 +181,17 @@ def render_markdown(verdicts: Sequence[Verdict], title: str = "Claims report",
     )
     L += ["", "| id | paper location | verdict | method | seconds |", "|---|---|---|---|---|"]
     for v in verdicts:
+        power = v.evidence.get("power")
+        weak = " (**weak**)" if power and power.get("status") != "ok" else ""
         L.append(
-            f"| `{v.id}` | {_cell(v.paper_ref)} | **{v.verdict}** | {v.method} | {v.seconds:.2f} |"
+            f"| `{v.id}` | {_cell(v.paper_ref)} | **{v.verdict}**{weak} | {v.method} | {v.seconds:.2f} |"
         )
+    unrefuted = [v for v in verdicts if v.verdict == "unrefuted"]
+    if unrefuted:
+        L += ["", "## Unrefuted claims and the power of their search", ""]
+        for v in unrefuted:
+            power = v.evidence.get("power") or {}
+            L.append(f"- `{v.id}`: {power.get('line', 'power: not checked in this run')}. {v.summary}")
 
     if sections:
         L += ["", *sections]
