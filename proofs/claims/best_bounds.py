@@ -18,12 +18,14 @@ from typing import Any
 
 import numpy as np
 import sympy as sp
+from hypothesis import strategies as st
 
 from proofs.claims.arguments import eq12_sharp as E
 from proofs.claims.arguments import limit_frame as F
 from proofs.claims.arguments.best_constants import family_point
 from proofs.claims.arguments.limit_point import soft_properties
 from proofs.engine.claim import Claim, Constant, ProofResult
+from proofs.engine.objectives import Bound
 from proofs.engine.proof import cites, proof
 
 from .runs.hypotheses import THEOREM1, at_limit
@@ -60,7 +62,17 @@ def s_eq12_sharp(p: dict[str, Any], B: Any, c: Any) -> Any:
     _, ga = theta_gamma(L, B)
     tau = B.scalar(p["lam"]) / B.scalar(p["beta"])
     d = len(L.w)
-    return c.K * B.sin(ga) + tau * B.sqrt(B.scalar(d)) - norm_b(L.s - L.u, B)
+    return Bound(norm_b(L.s - L.u, B) - tau * B.sqrt(B.scalar(d)), c.K, B.sin(ga))
+
+
+def _family_points() -> Any:
+    """Points of the family along which the bound is sharp (lam/beta -> 0 at the edge of (ii)):
+    the boundary region a generic run search does not reach."""
+    return st.builds(family_point, st.integers(2, 5), st.floats(-7, -1).map(lambda e: 10.0**e))
+
+
+def _strategy() -> Any:
+    return st.one_of(limit_points("T1", ("l1",)), _family_points())
 
 
 _ROUND = {"k": 1, "w_star": np.array([0.8, 0.6]), "w0": np.array([0.0, 1.0]), "lam": 0.001,
@@ -81,7 +93,7 @@ CLAIMS: tuple[Claim, ...] = (
         "beta <= k sin(delta)/(2pi) and the l1 structure only)",
         domain="run specs of Algorithm 1 with the l1 penalty inside Theorem 1's hypotheses (as T1-eq12)",
         hypotheses=at_limit(THEOREM1),
-        strategy=lambda: limit_points("T1", ("l1",)),
+        strategy=_strategy,
         slack=s_eq12_sharp,
         constants=(K_CONSTANT,),
         prove=prove_eq12_sharp,

@@ -69,7 +69,7 @@ _A = "the factor A of the right-hand side; an equality"
 EQ13 = w_claim(
     "L5.1-eq13", "Lemma 5.1, eq. (13)", SECTION, _EQ13, "f is the population loss of eq. (6) (Section 5's f); "
     "vector identity", slack=_eq13_slack("eq6"), prove=ML.prove_eq13, uses=ML.USES_l51,
-    constants=(Constant("A", A13, doc=_A),),
+    constants=(Constant("A", A13, sense="exact", doc=_A),),
     notes="Slack: identity_slack of |grad f - rhs| at scale (|grad f| + |rhs|)/sin(theta).",
 )
 EQ13_EQ3 = EQ13.another_reading("eq3", reading="f is the population loss of eq. (3)", slack=_eq13_slack("eq3"),
@@ -88,7 +88,7 @@ CLAIMS: tuple[Claim, ...] = (
         "g of eq. (9) with the k-vector product read entrywise (the scalar reading gives the same "
         "expectation; both are checked by the proof, the search uses the entrywise one)",
         slack=_eq14_slack("entrywise"), prove=ML.prove_eq14, uses=ML.USES_l51,
-        constants=(Constant("A", A14, doc=_A),),
+        constants=(Constant("A", A14, sense="exact", doc=_A),),
         notes="Slack: identity_slack of |E g - rhs| at scale (k/pi)(1 + 1/|w^ + s^|). Note "
         "E_Z[g] = (k/(2 pi))(w^ - w*) for every w != 0, independent of |w|.",
     ),

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from proofs.engine.backend import FLOAT, Backend
 from proofs.engine.claim import Claim, Constant, ExistentialConstant, Hypothesis, Point, ProofResult
 from proofs.engine.confirm import eval_mp
+from proofs.engine.power import not_sharp
 from proofs.model import angle, loss_gradient, model, population_loss
 
 from .arguments import lemma5_2 as L52
@@ -325,6 +326,8 @@ CLAIMS: tuple[Claim, ...] = (
         ),
         strategy=_descent_fix_points, existential=None, slack=_descent_fix_slack, constants_decl=(L_NUMERATOR,),
         prove=L52.prove_descent_fix, uses=L52.USES_descent_fix,
+        power=not_sharp("the constant is approached only in the limit of short segments at the "
+                        "edge of the angle range, which a search does not reach; proved"),
         notes="Proof: theta''(t) |w(t)|^2 <= max(1, cot delta) |w2 - w1|^2 along the segment (SymPy), "
         "then Taylor's formula with integral remainder; best possible on short segments.",
     ),

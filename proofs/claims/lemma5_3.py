@@ -243,8 +243,8 @@ CLOSED_FORM = _claim(
     prove=ML.prove_closed_form, uses=ML.USES_closed_form, hypotheses=(), examples=(),
     domain="k in 1..100, d in 2..60, |w*| = 1, w1, w2 at angles in [0, pi], norms 1e-6..1e6",
     strategy=lambda: vector_pairs(norm=True), constants=(
-        Constant("C", "1/8", doc="the factor of the closed form; " + _IDENTITY),
-        Constant("S", "k/(2*pi)", doc="f(w2) - f(w1) = S (theta2 - theta1); " + _IDENTITY)),
+        Constant("C", "1/8", sense="exact", doc="the factor of the closed form; " + _IDENTITY),
+        Constant("S", "k/(2*pi)", sense="exact", doc="f(w2) - f(w1) = S (theta2 - theta1); " + _IDENTITY)),
     notes="The printed matrix expression is evaluated with k x k matrices; rounding scale "
     "k^2 (k + k^2) for the matrix sums (strategies.identity_slack).",
 )
@@ -289,7 +289,7 @@ CLAIMS: tuple[Claim, ...] = (
         "L5.3-eq17", "proof of Lemma 5.3, eq. (17)", "For |w| = 1: E_Z[g(w,Z)] = (k/(2 pi)) w - (k/(2 pi)) w*.",
         "|w| = |w*| = 1 and theta(w, w*) in (0, pi) (the lemma's hypotheses); vector identity",
         hypotheses=SPHERE_HYPS[:1], slack=_eq17_slack, prove=_prove_eq17,
-        constants=(Constant("K", K_EQ15, doc="E g = K w - K w*; " + _IDENTITY),),
+        constants=(Constant("K", K_EQ15, sense="exact", doc="E g = K w - K w*; " + _IDENTITY),),
         notes="Slack: identity_slack of |E g - rhs| at scale k/pi.",
     ),
     _claim(
@@ -298,7 +298,7 @@ CLAIMS: tuple[Claim, ...] = (
         domain="d in 2..60, |w| = |w*| = 1, theta in [0, pi] (0, pi, tiny, near pi, round, uniform)",
         strategy=lambda: vector_pairs(norm=False), slack=_half_slack, prove=ML.prove_half_angle,
         uses=ML.USES_half_angle,
-        constants=(Constant("HALF", "1/2", doc="cos(theta/2) = HALF |w + w*|; " + _IDENTITY),),
+        constants=(Constant("HALF", "1/2", sense="exact", doc="cos(theta/2) = HALF |w + w*|; " + _IDENTITY),),
         notes="Slack: identity_slack (absolute, scale 1).",
     ),
     CLOSED_FORM,

@@ -22,6 +22,7 @@ import numpy as np
 
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, Constants
+from proofs.engine.power import not_sharp
 
 from .arguments import one_step as OS
 from .arguments import step_bounds as SB
@@ -178,6 +179,8 @@ CLAIMS: tuple[Claim, ...] = (
         "the proof's normalisation ||w^t|| = 1, as L5.4-u-norm); slack min_t max(theta_t, CAP) - "
         "theta_{t+1}, CAP = arcsin(2 pi beta/k)", slack=_descent_slack_unit,
         constants={"CAP": CAP_FIX}, examples=(_EDGE_FIX,), **_SMALL_ETA,
+        power=not_sharp("arcsin(2 pi beta/k) is a cap for any u with |u| <= 1, not attained by "
+                        "thresholded u (|u| <= cos(gamma)); proved"),
         prove=OS.prove_angle_descent_fix, uses=OS.USES_angle_descent_fix,
         notes="Proof (R-one-step-angle): on the sphere w^^{t+1} = c1 w^t + eta v, c1 >= 0, v = "
         "(k/(2 pi)) w* + beta u^{t+1} with |u^{t+1}| <= 1 (OP-soft-sign), so v is within "

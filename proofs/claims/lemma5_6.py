@@ -60,7 +60,7 @@ CYCLE = run_point([1.0, 0.0], [0.6, 0.8], k=1, lam=0.11, beta=0.14, eta=6.0, del
 C1_NEGATIVE = dict(ROUND, eta=5.0)
 
 #: the chain's coefficient of beta |u| sin(gamma) (eq. (23) gives 2 pi/k for sin(theta)/cos(theta/2))
-C23 = Constant("C23", param_expr("pi/k"), sense="lower",
+C23 = Constant("C23", param_expr("pi/k"), sense="exact",
                doc="2 sin(theta) = C23 beta |u_bar| sin(gamma) in the chain (printed pi/k)")
 
 

@@ -52,10 +52,10 @@ DOMAIN = "a ∈ (0, ∞), λ ∈ (0, ∞), x ∈ ℝ (searched: a, λ over 10^±
 
 #: the printed threshold t (exact, in the point's a and lam)
 T_SMALL, T_LARGE, LAM_SWITCH = "lam*(a+1)/a", "sqrt(2*lam*(a+1)) - a/2", "a**2/(2*(a+1))"
-SWITCH = Constant("LAM_SWITCH", LAM_SWITCH, doc="where the printed t switches branch")
+SWITCH = Constant("LAM_SWITCH", LAM_SWITCH, sense="exact", doc="where the printed t switches branch")
 THRESHOLD_CONSTANTS = (
-    Constant("T_SMALL", T_SMALL, doc="t when lam <= LAM_SWITCH (any other t is false)"),
-    Constant("T_LARGE", T_LARGE, doc="t when lam > LAM_SWITCH (any other t is false)"),
+    Constant("T_SMALL", T_SMALL, sense="exact", doc="t when lam <= LAM_SWITCH (any other t is false)"),
+    Constant("T_LARGE", T_LARGE, sense="exact", doc="t when lam > LAM_SWITCH (any other t is false)"),
     SWITCH,
 )
 

@@ -27,7 +27,7 @@ from .scalar_prox import draw_input_near, l0_exact_min, l0_objective, positive, 
 SECTION = "Lemma 5.8"
 PAPER_REF = "Lemma 5.8 (Sec. 5.2)"
 T_PRINTED = "sqrt(2*lam)"
-THRESHOLD = Constant("T", T_PRINTED, doc="the printed output is x if |x| > T, else 0 (any other T is false)")
+THRESHOLD = Constant("T", T_PRINTED, sense="exact", doc="the printed output is x if |x| > T, else 0 (any other T is false)")
 
 STATEMENT = (
     "f_{λ,x}(y) = ½(y − x)² + λ‖y‖₀. argmin_y f_{λ,x}(y) = x if |x| > √(2λ), 0 elsewhere."

@@ -54,7 +54,7 @@ LOSS_CONVENTION = w_claim(
     "every w != 0 and k",
     domain="k in 1..100, d in 2..60, |w*| = 1, any w != 0 (theta in [0, pi], |w| in [1e-6, 1e6])",
     hypotheses=(W_NONZERO,), strategy=lambda: w_points(closed=True), slack=_loss_ratio_slack,
-    constants=(Constant("RATIO", "1", doc="f (eq. 3) = RATIO E_Z[l] (eq. 6); an equality"),),
+    constants=(Constant("RATIO", "1", sense="exact", doc="f (eq. 3) = RATIO E_Z[l] (eq. 6); an equality"),),
     supports=("L3.1-value", "L5.1-eq13", "L5.3-f-closed-form", "L5.5-lagrangian-descent", "T1-descent"),
     notes="Slack: identity_slack of |f3 - RATIO f6| at scale |f3| + |RATIO f6| (the backend's "
     "rounding allowance). The model derives f(eq. 3) = k theta/pi, E_Z[l] = k theta/(2 pi).",
@@ -106,7 +106,7 @@ VALUE = w_claim(
     "f is the population loss of eq. (6) (Section 5's f); E_Z[g] of eq. (9) (both readings of the "
     "ill-typed product agree in the model); equality checked",
     slack=_value_slack("eq6"), supports=("L3.1-sign",),
-    constants=(Constant("C", "1", doc="<E g, grad f> = C sin(theta)/(4 pi^2 |w|); an equality"),),
+    constants=(Constant("C", "1", sense="exact", doc="<E g, grad f> = C sin(theta)/(4 pi^2 |w|); an equality"),),
     notes="Expected: equal only for k = 1 (the model gives k^2 sin(theta)/(4 pi^2 |w|)). "
     "Slack: identity_slack at scale |lhs| + |rhs| + |E g||grad f|/sin(theta).",
 )

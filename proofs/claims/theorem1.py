@@ -26,6 +26,7 @@ import sympy as sp
 
 from proofs.engine.backend import FLOAT, Backend
 from proofs.engine.claim import Claim, Constants, ExistentialConstant, Hypothesis, ProofResult
+from proofs.engine.power import not_sharp
 from proofs.model import expected_coarse_gradient
 
 from .arguments import limit_point as P
@@ -289,6 +290,8 @@ CLAIMS: tuple[Claim, ...] = (
         "sqrt(d): K = (2pi/k) beta",
         constants={"K": K_EQ11_FIX}, prove=P.prove_t1_eq12_fix, uses=P.USES_T1_EQ12_FIX,
         notes="the best coefficient of sin(gamma) is K(d, b) of BC-eq12-sharp (sup g(d) < 1)",
+        power=not_sharp("(2pi/k) beta is not the best coefficient (BC-eq12-sharp's K(d, b) is, and "
+                        "its power check refutes it tightened); proved"),
     ),
     _LIMIT.derive(
         "T1-remark-sign",

@@ -110,7 +110,7 @@ class ExistentialConstant:
     constant_name: str = "C"
 
 
-SENSES = ("upper", "lower")
+SENSES = ("upper", "lower", "exact")
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,9 @@ class Constant:
     ``value`` is what the claim states; ``printed`` is what the paper prints (the same for a
     claim as printed; a ``+fix`` keeps the printed value and changes ``value``). ``sense`` says
     which way the claim gets stronger: ``"upper"`` (the constant bounds a quantity from above:
-    a smaller constant is a stronger claim) or ``"lower"`` (bounds from below: a larger one is
-    stronger). The value may use the point's scalar parameters (``k``, ``delta``, ... and ``d``).
+    a smaller constant is a stronger claim), ``"lower"`` (bounds from below: a larger one is
+    stronger) or ``"exact"`` (an equality or a threshold: any other value is a different,
+    false claim). The value may use the point's scalar parameters (``k``, ``delta``, ... and ``d``).
     """
 
     name: str
@@ -154,9 +155,10 @@ class Constant:
         return replace(self, value=value, printed=self.printed)
 
     def tightened(self, rel: ExactLike = "1/100") -> Constant:
-        """The constant moved by a relative ``rel`` in the direction that strengthens the claim."""
+        """The constant moved by a relative ``rel`` in the direction that strengthens the claim
+        (an exact constant is moved down: any move makes its claim false)."""
         r = parse_exact(rel, "relative tightening")
-        factor = (1 - r) if self.sense == "upper" else (1 + r)
+        factor = (1 + r) if self.sense == "lower" else (1 - r)
         return self.with_value(sympy.Mul(factor, self.expr))
 
 

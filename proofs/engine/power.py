@@ -71,6 +71,21 @@ def perturbed(describe: str, build: VariantFn) -> Power:
     return Power(describe, build)
 
 
+def not_sharp(reason: str) -> Power:
+    """No power check: the claim's constant is not its best one (a tightened constant may still
+    be true) or the violation lies where no search can go; ``reason`` says which. Only for a
+    claim whose verdict does not rest on the search (an unrefuted claim needs a real check)."""
+
+    def build(c: Claim) -> Claim:
+        raise NotChecked(reason)
+
+    return Power(f"not checked: {reason}", build)
+
+
+class NotChecked(Exception):
+    """Raised by a :func:`not_sharp` power spec."""
+
+
 @dataclass(frozen=True)
 class PowerResult:
     """Outcome of a power check. ``status``: ``ok`` (variant refuted), ``weak`` (not refuted),
@@ -90,7 +105,7 @@ class PowerResult:
             return f"weak: the search did not refute {self.variant_id} ({self.describe})"
         if self.status == "error":
             return f"power check error: {self.summary}"
-        return "power: no check declared"
+        return f"power: {self.describe}" if self.describe else "power: no check declared"
 
     def as_dict(self) -> dict[str, Any]:
         return {"status": self.status, "variant": self.variant_id, "describe": self.describe,
@@ -124,6 +139,8 @@ def check_power(
         return PowerResult("none")
     try:
         variant = power_variant(claim, spec)
+    except NotChecked:
+        return PowerResult("none", describe=spec.describe)
     except Exception as exc:  # noqa: BLE001 - a badly declared check is reported, not raised
         return PowerResult("error", describe=spec.describe, summary=f"{type(exc).__name__}: {exc}")
     v = (decider or decide)(variant, profile, seed=seed)

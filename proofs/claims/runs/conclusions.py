@@ -18,6 +18,7 @@ import numpy as np
 
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Constant
+from proofs.engine.objectives import Bound, Conjuncts, slack_value
 
 from . import limit as lim
 from .limit import norm_b, theta_gamma, threshold
@@ -89,10 +90,10 @@ def convergence_and_theta(p: RunPoint, B: Backend) -> Any:
 
 # --------------------------------------------------------------------------- eqs. (10)-(12), (21)-(25)
 def eq11(p: RunPoint, B: Backend, K: Any) -> Any:
-    """|w* - w_bar| <= K sin(gamma)."""
+    """|w* - w_bar| <= K sin(gamma) (a bound: the search climbs the ratio |w* - w_bar| / sin(gamma))."""
     L = lim.limit(p, B)
     _, ga = theta_gamma(L, B)
-    return K * B.sin(ga) - norm_b(L.s - L.w, B)
+    return Bound(norm_b(L.s - L.w, B), K, B.sin(ga))
 
 
 def eq12(p: RunPoint, B: Backend, K: Any, thr: Any = None) -> Any:
@@ -101,7 +102,7 @@ def eq12(p: RunPoint, B: Backend, K: Any, thr: Any = None) -> Any:
     L = lim.limit(p, B)
     _, ga = theta_gamma(L, B)
     thr = threshold(p, B) if thr is None else thr
-    return K * B.sin(ga) + thr * B.sqrt(B.scalar(len(L.w))) - norm_b(L.s - L.u, B)
+    return Bound(norm_b(L.s - L.u, B) - thr * B.sqrt(B.scalar(len(L.w))), K, B.sin(ga))
 
 
 def ratio_eq11(p: RunPoint, B: Backend) -> Any:
@@ -154,7 +155,7 @@ def eq25(p: RunPoint, B: Backend, c_max: Any, first: str = "w*") -> Any:
     """(25) (``first="w*"``) or (10) as printed (``"w_bar"``): v = C w_bar with 0 < C <= c_max
     (strict: C > 0; the identity part within the rounding allowance)."""
     C, res = eq25_parts(p, B, first)
-    return min(identity(res, B.scalar(2), B), C, c_max - C)
+    return Conjuncts(identity=identity(res, B.scalar(2), B), positive=C, bound=c_max - C)
 
 
 def eq25_cos(p: RunPoint, B: Backend) -> Any:
@@ -162,7 +163,7 @@ def eq25_cos(p: RunPoint, B: Backend) -> Any:
     0 < C <= cos(theta) (<= 1 <= k/(k - 2 pi lam sqrt d))."""
     th, _ = theta_gamma(lim.limit(p, B), B)
     C, res = eq25_parts(p, B)
-    return min(identity(res, B.scalar(2), B), C, B.cos(th) - C)
+    return Conjuncts(identity=identity(res, B.scalar(2), B), positive=C, bound=B.cos(th) - C)
 
 
 # --------------------------------------------------------------------------- Corollary 1.1
@@ -172,8 +173,8 @@ def corollary(p: RunPoint, B: Backend, c_max: Any, K: Any) -> Any:
     c = converges(p, B)
     if c < 0 or not lim.converged(p):
         return c
-    return min(theta_lt_delta(p, B), eq25(p, B, c_max, first="w_bar"), eq11(p, B, K),
-               eq12(p, B, K))
+    return Conjuncts(theta=theta_lt_delta(p, B), eq10=eq25(p, B, c_max, first="w_bar"),
+                     eq11=eq11(p, B, K), eq12=eq12(p, B, K))
 
 
 def corollary_at_limit(p: RunPoint, B: Backend, K: Any) -> Any:
@@ -184,6 +185,7 @@ def corollary_at_limit(p: RunPoint, B: Backend, K: Any) -> Any:
     r = :func:`~proofs.claims.runs.limit.max_shrink`."""
     th, _ = theta_gamma(lim.limit(p, B), B)
     C, res = eq25_parts(p, B)
-    return min(theta_lt_delta(p, B), identity(res, B.scalar(2), B), passes(C, B),
-               passes(B.cos(th) - C, B), passes(eq11(p, B, K), B),
-               passes(eq12(p, B, K, lim.max_shrink(p, B)), B))
+    return Conjuncts(theta=theta_lt_delta(p, B), identity=identity(res, B.scalar(2), B),
+                     nonnegative=passes(C, B), bound=passes(B.cos(th) - C, B),
+                     eq11=passes(slack_value(eq11(p, B, K)), B),
+                     eq12=passes(slack_value(eq12(p, B, K, lim.max_shrink(p, B))), B))
