@@ -63,12 +63,14 @@ def decide(
     profile: str | None = None,
     context: ExperimentContext | None = None,
     seed: int | None = None,
+    shrink: bool = True,
 ) -> Verdict:
     """Decide ``claim`` under a settings profile (``None``: the profile in force).
 
     ``context`` is passed to experiment claims (default: full only under ``thorough``).
     ``seed`` selects an independent, reproducible search trial (default: trial 0 under ``ci``,
-    random under ``dev``/``thorough``)."""
+    random under ``dev``/``thorough``). ``shrink=False`` keeps the first confirmed
+    counterexample as found (enough to know the claim is refuted, e.g. for a power check)."""
     t0 = time.perf_counter()
     v = _new_verdict(claim)
     try:
@@ -77,7 +79,7 @@ def decide(
         ctx = context or ExperimentContext(profile=name, full=name == "thorough")
         if seed is not None:
             v.budget["seed"] = seed
-        _decide_into(claim, name, v, ctx, seed)
+        _decide_into(claim, name, v, ctx, seed, shrink)
     except Exception as exc:  # noqa: BLE001 - every failure becomes an honest 'error'
         v.verdict, v.method = "error", "none"
         v.error = traceback.format_exception_only(type(exc), exc)[-1].strip()
@@ -107,7 +109,8 @@ def _proof_record(proof: ProofResult) -> dict[str, Any]:
 
 
 def _decide_into(
-    claim: Claim, profile: str, v: Verdict, ctx: ExperimentContext, seed: int | None = None
+    claim: Claim, profile: str, v: Verdict, ctx: ExperimentContext, seed: int | None = None,
+    shrink: bool = True,
 ) -> None:
     if claim.experiment is not None:
         _experiment(claim, ctx, v)
@@ -127,7 +130,7 @@ def _decide_into(
     ex = claim.existential
     outcome: SearchOutcome | None = None
     if claim.strategy is not None and (claim.slack is not None or ex is not None):
-        outcome = search(claim, profile, seed)
+        outcome = search(claim, profile, seed, shrink=shrink)
         v.budget.update(outcome.budget_dict())
         if outcome.notes:
             v.evidence["search_notes"] = list(outcome.notes)

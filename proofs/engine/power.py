@@ -143,7 +143,7 @@ def check_power(
         return PowerResult("none", describe=spec.describe)
     except Exception as exc:  # noqa: BLE001 - a badly declared check is reported, not raised
         return PowerResult("error", describe=spec.describe, summary=f"{type(exc).__name__}: {exc}")
-    v = (decider or decide)(variant, profile, seed=seed)
+    v = (decider or decide)(variant, profile, seed=seed, shrink=False)  # refuted is enough
     examples = v.budget.get("examples_until_refuted", v.budget.get("examples_tried"))
     if v.verdict == "refuted":
         return PowerResult("ok", variant.id, spec.describe, examples, v.verdict, v.summary)

@@ -297,10 +297,13 @@ def search_seed(claim: Claim, profile: str, trial: int | None) -> int | None:
     return int.from_bytes(digest[:8], "big")
 
 
-def search(claim: Claim, profile: str | None = None, trial: int | None = None) -> SearchOutcome:
+def search(
+    claim: Claim, profile: str | None = None, trial: int | None = None, shrink: bool = True
+) -> SearchOutcome:
     """Search for a counterexample to ``claim`` (slack, or existential ratio vs printed).
 
-    ``trial`` selects an independent, reproducible search (see :func:`search_seed`)."""
+    ``trial`` selects an independent, reproducible search (see :func:`search_seed`);
+    ``shrink=False`` stops at the first confirmed counterexample, unshrunk."""
     if claim.strategy is None:
         raise ValueError(f"claim {claim.id} has no strategy")
     objective = "ratio" if claim.existential is not None else "slack"
@@ -326,7 +329,8 @@ def search(claim: Claim, profile: str | None = None, trial: int | None = None) -
         base,
         max_examples=budget,
         verbosity=Verbosity.quiet,
-        phases=tuple(p for p in base.phases if p != Phase.explain),
+        phases=tuple(p for p in base.phases
+                     if p != Phase.explain and (shrink or p != Phase.shrink)),
     )(test)
     s = search_seed(claim, name, trial)
     if s is not None:
