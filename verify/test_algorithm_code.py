@@ -80,9 +80,16 @@ def test_every_u_update_equals_the_proved_closed_form(pen: str, tau_s: str, a_s:
         # mpmath implementations: the closed form to 50 digits
         mp_prox = prox(np.array(xs, dtype=object), tau, mpmath.mpf(1), pen, a, exact_tl1=True)
         mp_single = single.u_update(list(xs), tau, pen, a)
-        for x, y1, y2, w in zip(xs, mp_prox, mp_single, want, strict=True):
-            for y, where in ((y1, "thresholds.prox"), (y2, "single.u_update")):
+        # Algorithm 1's option exact_tl1=False runs Lemma 5.7 as printed (proved equal above t)
+        mp_printed = prox(np.array(xs, dtype=object), tau, mpmath.mpf(1), pen, a, exact_tl1=False)
+        for x, y1, y2, y3, w in zip(xs, mp_prox, mp_single, mp_printed, want, strict=True):
+            for y, where in ((y1, "thresholds.prox"), (y2, "single.u_update"), (y3, "printed prox")):
                 assert _near(y, w, mpmath.mpf(10) ** (10 - DPS)), (where, pen, tau_s, a_s, x, y, w)
+        if pen == "tl1":  # the threshold the claims and Algorithm 1's printed option use
+            from proofs.algorithm.thresholds import tl1_t
+
+            assert abs(tl1_t(tau, a) - _t(tau, a)) <= mpmath.mpf(10) ** (10 - DPS) * (1 + _t(tau, a))
+            assert abs(float(tl1_t(float(tau), float(a))) - float(_t(tau, a))) <= 1e-12 * (1 + float(_t(tau, a)))
     # float64 implementations (the same inputs rounded): the closed form of the rounded input to
     # 1e-9 (Lemma 5.7's g is ill-conditioned next to t at the regime boundary, where it grows
     # like sqrt(|x| - t); a slip in a threshold or a shrinkage moves outputs by O(tau)); a
