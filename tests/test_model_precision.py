@@ -56,17 +56,23 @@ def mp_rel_err(a, b) -> mpmath.mpf:
 CASES = [(21, 12, 2, 1), (22, 12, 3, 4), (23, 12, 7, 20)]  # (seed, B, d, k)
 
 
-@pytest.mark.parametrize("name", sorted(FUNCS))
-@pytest.mark.parametrize(("seed", "B", "d", "k"), CASES)
-def test_float64_matches_mpmath(name, seed, B, d, k):
-    fn = FUNCS[name]
+@pytest.fixture(params=[(n, *c) for n in sorted(FUNCS) for c in CASES],
+                ids=lambda p: f"{p[0]}-{p[1]}")
+def case(request):
+    """(function, W, S, k, B) for every model function and batch case."""
+    name, seed, B, d, k = request.param
     W, S = well_conditioned_batch(seed, B, d)
+    return FUNCS[name], W, S, k, B
+
+
+def test_float64_matches_mpmath(case):
+    fn, W, S, k, B = case
     got = fn(W, S, k)
     assert got.dtype == np.float64
     with mpmath.workdps(50):
         for i in range(B):
             ref = fn(to_mp(W[i]), to_mp(S[i]), k)
-            assert mp_rel_err(got[i], ref) < 1e-12, (name, i)
+            assert mp_rel_err(got[i], ref) < 1e-12, (fn.__name__, i)
 
 
 def test_float_vs_mp_check_has_power():
@@ -77,11 +83,8 @@ def test_float_vs_mp_check_has_power():
         assert mp_rel_err(got, population_loss(to_mp(W[0]), to_mp(S[0]), 3)) > 1e-12
 
 
-@pytest.mark.parametrize("name", sorted(FUNCS))
-@pytest.mark.parametrize(("seed", "B", "d", "k"), CASES)
-def test_batched_equals_row_by_row_float64(name, seed, B, d, k):
-    fn = FUNCS[name]
-    W, S = well_conditioned_batch(seed, B, d)
+def test_batched_equals_row_by_row_float64(case):
+    fn, W, S, k, B = case
     batched = fn(W, S, k)
     assert batched.shape[0] == B
     rows = np.array([fn(W[i], S[i], k) for i in range(B)])

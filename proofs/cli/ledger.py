@@ -22,13 +22,16 @@ from .progress import progress
 HELP = "compare the verdicts with the ledger (or --update it)"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    g = sub.add_parser("ledger", help=HELP, description=(
+DESCRIPTION = (
         "Decide the claims and compare the verdicts with the ledger of expected verdicts "
         "(without --only, also check that every catalogue id is registered and every ledger "
         "entry names a registered claim); or --update the ledger. Exit status: 0 all match, "
         "1 some differ, 2 bad input (no ledger, malformed ledger, unknown id or profile)."
-    ))
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    g = sub.add_parser("ledger", help=HELP, description=DESCRIPTION)
     g.add_argument(
         "--update", action="store_true",
         help="rewrite the ledger from the current verdicts (keeps reasons; marks changes REVIEW)",

@@ -15,12 +15,15 @@ from .progress import progress
 HELP = "decide the claims; write verdicts.json, REPORT.md, ERRATA.md and the proof graph"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    r = sub.add_parser("report", help=HELP, description=(
+DESCRIPTION = (
         "Decide the claims and write verdicts.json, REPORT.md, ERRATA.md, the proof graph "
         "(proof-graph.png, .svg) and the experiments' figures into --out. Each file is written "
         "atomically: an interrupted or failed run leaves the previous ones intact."
-    ))
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    r = sub.add_parser("report", help=HELP, description=DESCRIPTION)
     r.add_argument(
         "--out", default=str(DEFAULT_REPORT_DIR), metavar="DIR",
         help="output folder; its parent must exist (default: ./report)",

@@ -25,15 +25,18 @@ HELP = "one claim: statement, verdict, counterexample, replay code"
 WIDTH = 100
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("show", help=HELP, description=(
+DESCRIPTION = (
         "Show one claim: the statement as printed, the reading checked, hypotheses, domain, "
         "verdict and method (and where they come from), the counterexample at full precision, "
         "the corrected claim, the claims it supports, notes, and Python code replaying the "
         "counterexample at 50 digits. The verdict comes from --decide (decided now), else the "
         "report (--report DIR; default ./report/verdicts.json if present), else the ledger's "
         "expected verdict."
-    ))
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("show", help=HELP, description=DESCRIPTION)
     s.add_argument("id", metavar="ID", help="claim id, e.g. L3.1-value")
     src = s.add_mutually_exclusive_group()
     src.add_argument(

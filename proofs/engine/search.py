@@ -209,6 +209,20 @@ def _confirm(fn: SlackFn, claim: Claim, point: Point, strict: bool = False) -> C
     return conf
 
 
+def _confirm_or_discard(
+    fn: SlackFn, claim: Claim, point: Point, out: SearchOutcome, strict: bool = False
+) -> None:
+    """A float violation: raise it confirmed (Hypothesis then shrinks it), or count it as a
+    rounding artefact."""
+    conf = _confirm(fn, claim, point, strict)
+    if not conf.confirmed:
+        out.discarded += 1
+        return
+    if out.first_violation_at is None:
+        out.first_violation_at = out.examples
+    raise _Confirmed(point, conf)
+
+
 def _admit(claim: Claim, point: Point, out: SearchOutcome, ev: _Evaluator) -> Point | None:
     """Count the evaluation; a copy of the point if it is inside every hypothesis, else None."""
     out.examples += 1
@@ -238,12 +252,7 @@ def _slack_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
             if err and s + err >= 0:  # within the reported error: not worth 100 digits
                 out.within_error += 1
                 return
-            conf = _confirm(slack_fn, claim, point, strict)
-            if conf.confirmed:
-                if out.first_violation_at is None:
-                    out.first_violation_at = out.examples
-                raise _Confirmed(point, conf)
-            out.discarded += 1
+            _confirm_or_discard(slack_fn, claim, point, out, strict)
 
     return body
 
@@ -272,12 +281,7 @@ def _ratio_body(claim: Claim, out: SearchOutcome) -> Callable[[Point], None]:
         if printed is not None:
             c = _float_value(printed, copy_point(point), f"printed constant {ex.constant_name}", ev)
             if r > c:
-                conf = _confirm(excess, claim, point)
-                if conf.confirmed:
-                    if out.first_violation_at is None:
-                        out.first_violation_at = out.examples
-                    raise _Confirmed(point, conf)
-                out.discarded += 1
+                _confirm_or_discard(excess, claim, point, out)
 
     return body
 
