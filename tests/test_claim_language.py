@@ -168,3 +168,11 @@ def test_parameter_names_that_sympy_calls_functions_are_symbols() -> None:
     c = Constant("K", "2*pi*beta/k")  # SymPy alone reads beta as the Beta function
     assert c.at({"k": 2, "beta": 0.5}, FLOAT) == pytest.approx(3.141592653589793 / 2)
     assert {str(s) for s in Constant("t", "lam/beta").expr.free_symbols} == {"lam", "beta"}
+
+
+def test_a_proof_without_steps_proves_nothing() -> None:
+    from proofs.engine.claim import ProofResult
+
+    bare = BOUND.derive("toy-bare", prove=lambda: ProofResult(True, "symbolic", "trust me"))
+    v = decide(bare, "ci")
+    assert v.verdict == "unrefuted" and "lists no steps" in v.summary

@@ -15,6 +15,7 @@ from proofs.engine.claim import (
     Hypothesis,
     ProofResult,
 )
+from proofs.engine.proof import by_sympy, proof
 
 
 def _x(lo: float, hi: float) -> Any:
@@ -28,7 +29,7 @@ def _nonneg(p: dict[str, Any], B: Any) -> Any:
 def _prove_square() -> ProofResult:
     x = sp.Symbol("x", real=True)
     ok = sp.expand((x + 1) ** 2 - (x**2 + 2 * x + 1)) == 0
-    return ProofResult(ok=ok, method="symbolic", summary="(x+1)^2 - x^2 - 2x - 1 expands to 0")
+    return proof([by_sympy("(x+1)^2 - x^2 - 2x - 1 expands to 0", ok)])
 
 
 def _prove_unbounded() -> ProofResult:

@@ -20,6 +20,7 @@ import sympy as sp
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, Constants, ProofResult
 from proofs.engine.power import dropped_hypotheses
+from proofs.engine.proof import by_sympy, cites, proof
 
 from .arguments import limit_point as P
 from .runs import conclusions as C
@@ -113,19 +114,14 @@ def prove_eq23() -> ProofResult:
     tt = sp.Symbol("tt", positive=True)  # t in (0, pi): sin(t) > 0
     lhs2 = sp.simplify(perp.dot(perp).subs(t, tt))
     ok3 = sp.simplify(lhs2 - (c2 * sp.sin(tt) / beta) ** 2) == 0
-    ok = bool(ok1 and ok2 and ok3)
-    return ProofResult(
-        ok=ok,
-        method="symbolic",
-        summary=(
-            "SymPy: at a fixed point of Algorithm 1's map (the limit of a convergent run, the map "
-            "being continuous for l1), the w*- and u-components orthogonal to w_bar cancel: "
-            "c2 w* + beta u_bar is parallel to w_bar (22) and (|u_bar| sin gamma)^2 = "
-            "(c2 sin theta / beta)^2 with both sides >= 0 for theta in [0, pi], i.e. (23)"
-            if ok else "SymPy could not verify the fixed-point relation"
-        ),
-        details={"frame": "w_bar = e1, w* = (cos t, sin t, 0), u = (p, q, r)"},
-    )
+    return proof([
+        cites("R-limit-pair", "the limit satisfies N w_bar = c1 w_bar + eta (c2 w* + beta u_bar)"),
+        cites("R-fixed-point-plane", "frame w_bar = e1, w* = (cos t, sin t, 0), u_bar = (p, q, r)"),
+        by_sympy("the e2, e3 components give q = -c2 sin(t)/beta, r = 0", bool(ok1), str(sol)),
+        by_sympy("hence c2 w* + beta u_bar = mu w_bar (22)", bool(ok2), f"mu = {mu_val}"),
+        by_sympy("(|u_bar| sin gamma)^2 = |u - <u, w_bar> w_bar|^2 = (c2 sin theta / beta)^2; both "
+                 "sides >= 0, so (k/(2 pi)) sin theta = beta |u_bar| sin gamma (23)", bool(ok3), str(lhs2)),
+    ])
 
 
 #: the shared record of Lemma 5.6's claims at the limit (not registered: each derives from it)
@@ -230,7 +226,8 @@ CLAIMS: tuple[Claim, ...] = (
         "L5.6-eq23", paper_ref="proof of Lemma 5.6, eq. (23)",
         statement="At the limit: (k/(2pi)) sin(theta) = beta |u_bar| sin(gamma).",
         reading=COMMON + "; identity slack (rounding allowance 256 ulp of k/(2pi) + beta)",
-        slack=C.eq23, prove=prove_eq23, examples=(ROUND, C1_NEGATIVE),
+        slack=C.eq23, prove=prove_eq23, uses=("R-limit-pair", "R-fixed-point-plane"),
+        examples=(ROUND, C1_NEGATIVE),
     ),
     _PROOF.derive(
         "L5.6-eq25", paper_ref="proof of Lemma 5.6, eq. (25)",

@@ -27,6 +27,7 @@ import sympy as sp
 from proofs.engine.backend import FLOAT, Backend
 from proofs.engine.claim import Claim, Constants, ExistentialConstant, Hypothesis, ProofResult
 from proofs.engine.power import not_sharp
+from proofs.engine.proof import by_sympy, proof
 from proofs.model import expected_coarse_gradient
 
 from .arguments import limit_point as P
@@ -104,17 +105,12 @@ def prove_remark_sign() -> ProofResult:
     # |x| <= tau: neither x > tau nor x < -tau holds, S = 0 and x - S = x
     mid_branch = S.args[2]
     mid = sp.simplify(sp.sign(x - mid_branch[0]) - sp.sign(x)) if mid_branch[1] == sp.true else 1
-    ok = hi == 0 and lo == 0 and mid == 0
-    return ProofResult(
-        ok=bool(ok),
-        method="symbolic",
-        summary=(
-            "SymPy: x - S_tau(x) equals tau (x > tau), -tau (x < -tau) and x (|x| <= tau), "
-            "tau > 0, so sign(x - S_tau(x)) = sign(x) for every x, in particular componentwise "
-            "at w_bar (zero components: 0 = 0)"
-            if ok else "SymPy could not verify the case split"
-        ),
-    )
+    return proof([
+        by_sympy("x > tau: x - S_tau(x) = tau, sign tau = sign x", hi == 0, str(hi)),
+        by_sympy("x < -tau: x - S_tau(x) = -tau, sign -tau = sign x", lo == 0, str(lo)),
+        by_sympy("|x| <= tau: S_tau(x) = 0 and x - S_tau(x) = x", mid == 0, str(mid)),
+    ], summary="sign(x - S_tau(x)) = sign(x) for every x and tau > 0 (SymPy, per piece), in "
+       "particular componentwise at w_bar (zero components: 0 = 0)")
 
 
 def _eg_norms(p: RunPoint, B: Backend) -> list[Any]:

@@ -12,8 +12,9 @@ Rules (a verdict is honest or it is a defect):
     (``unbounded-family``); a confirmed counterexample -> ``refuted`` (``search``);
     a proof that says ok as well -> ``error`` ('proof/counterexample conflict');
   - a proof that says ok and no counterexample -> ``proved`` (the proof's method), provided
-    every step of the proof was checked by a machine (:mod:`proofs.engine.proof`); a proof
-    with a prose step leaves the claim ``unrefuted`` with the argument attached; a proof that
+    it lists its steps and every step was checked by a machine (:mod:`proofs.engine.proof`); a
+    proof with a prose step, or with no steps, leaves the claim ``unrefuted`` with the argument
+    attached; a proof that
     cites a claim the record does not list in ``uses`` is an ``error``; for a claim with
     declared variables, a proof whose recorded domain does not cover them (a certificate over
     a smaller box, a truncated unbounded range, no recorded domain) is an ``error``, never
@@ -212,7 +213,7 @@ def _decide_into(
 
     # 3. proofs (every step checked by a machine; a prose step leaves the claim unrefuted),
     #    over the whole declared domain
-    if proof is not None and proof.ok and (proof.machine_checked or not proof.steps):
+    if proof is not None and proof.ok and proof.machine_checked:
         if claim.variables is not None:
             stated = [h.name for h in claim.hypotheses if h.origin != "domain"]
             problems = coverage_problems(claim.variables, proof.covers, stated)
@@ -264,6 +265,9 @@ def _unrefuted_summary(
             "proof complete except for steps no machine checked (the argument is attached): "
             + "; ".join(unchecked)
         )
+    elif proof is not None and proof.ok and not proof.steps:
+        parts.append("the proof lists no steps (each step must say what checked it: "
+                     f"proofs.engine.proof): {proof.summary}")
     elif proof is not None:
         parts.append(f"proof attempt did not succeed: {proof.summary}")
     return "; ".join(parts) if parts else "nothing checked"

@@ -490,5 +490,9 @@ def interval_proof(
             f"{cert.uncovered_fraction:.3g} of the volume uncovered after {cert.boxes} boxes "
             f"(partial certificate: {cert.certified_fraction:.3g} certified)."
         )
+    from ..proof import ProofStep
+
+    step = ProofStep(f"{subject} on {dom}", "interval", cert.complete, detail=summary,
+                     certificate=cert.as_dict())
     return ProofResult(ok=cert.complete, method="interval", summary=summary,
-                       details=cert.as_dict(), covers=cert.cover())
+                       details=cert.as_dict(), covers=cert.cover(), steps=(step,))
