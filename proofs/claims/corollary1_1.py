@@ -25,14 +25,15 @@ from hypothesis import strategies as st
 
 from proofs.algorithm.thresholds import prox
 from proofs.engine.backend import Backend
-from proofs.engine.claim import Claim, Hypothesis
+from proofs.engine.claim import Claim
+from proofs.engine.domain import Domain
 
 from .arguments import limit_point as P
 from .arguments import step_bounds as SB
 from .lemma5_6 import COMMON, PROVED_READING
 from .runs import conclusions as C
 from .runs.conclusions import C_MAX, K_EQ11, K_EQ11_FIX
-from .runs.hypotheses import H_A_POS, H_BETA_POS, H_LAM_POS, THEOREM1, at_limit, lemma56_step_sizes
+from .runs.hypotheses import H_A_POS, THEOREM1, at_limit, lemma56_step_sizes
 from .runs.points import RunPoint, run_point
 from .runs.strategies import limit_points
 
@@ -86,12 +87,11 @@ def _acute_points(draw: Any) -> dict[str, Any]:
     if draw(st.booleans()) and pen == "l0":  # a component exactly at the hard threshold
         w[0] = float(np.sqrt(2 * lam / beta))
     a = 10.0 ** draw(st.floats(-3, 2))
-    return {"w": w, "lam": lam, "beta": beta, "a": a, "penalty": pen}
+    return {"d": d, "w": w, "lam": lam, "beta": beta, "a": a, "penalty": pen}
 
 
-def _m_w(p: dict[str, Any], B: Backend) -> Any:
-    w = B.vector(p["w"])
-    return np.dot(w, w)
+#: any non-zero w^t, lam > 0, beta > 0, a > 0 (the penalty, l0 or tl1, is a coordinate of the point)
+ACUTE_DOMAIN = Domain("d integer >= 2", "w in R^d", "lam in (0, oo)", "beta in (0, oo)", "a in (0, oo)")
 
 
 def s_acute(p: dict[str, Any], B: Backend) -> Any:
@@ -216,9 +216,7 @@ CLAIMS: tuple[Claim, ...] = (
         "exact u-update (hard thresholding, Lemma 5.8 with lam/beta; Tl1 argmin); u^{t+1} = 0 "
         "(no angle) passes. (Lemma 5.7's printed formula is sign-preserving on 20000 random "
         "samples too; it is not part of this check.)",
-        domain="w in R^d (d >= 2, w != 0), lam > 0, beta > 0, a > 0; components at the hard "
-        "threshold included",
-        hypotheses=(Hypothesis("w != 0", _m_w, strict=True), H_LAM_POS, H_BETA_POS, H_A_POS),
+        variables=ACUTE_DOMAIN,
         strategy=_acute_points,
         slack=s_acute,
         prove=SB.prove_c11_acute,

@@ -20,9 +20,8 @@ import sympy as sp
 
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, ExistentialConstant, Point, ProofResult
+from proofs.engine.domain import Domain
 from proofs.engine.proof import by_sympy, proof
-
-from .scalar_prox import positive
 
 SECTION = "Definition 1"
 PAPER_REF = "Definition 1 (Sec. 3)"
@@ -128,7 +127,7 @@ CLAIMS: tuple[Claim, ...] = (
             "paper (and its source [45]) means the pointwise limits (D1-interpolation); this "
             "record only documents that uniform convergence must not be read into it."
         ),
-        domain="a ∈ (0, ∞), x ∈ ℝ", hypotheses=(positive("a", "a > 0"),), prove=None,
+        domain="", variables=Domain("a in (0, oo)", "x real"), prove=None,
         existential=ExistentialConstant(ratio=_uniform_ratio, family=_uniform_family,
                                         family_limit=_uniform_limit, constant_name="C = 1/δ"),
         # the statement that holds is the pointwise reading, registered (and proved) as the main one

@@ -25,9 +25,10 @@ from hypothesis import strategies as st
 
 from proofs.engine.backend import FLOAT, Backend, MpBackend
 from proofs.engine.claim import Claim, Constant, Constants, Point
+from proofs.engine.domain import Domain
 
 from .arguments import tl1_prox as T
-from .scalar_prox import draw_input_near, positive, prox_slack, tl1_candidates, tl1_objective
+from .scalar_prox import draw_input_near, prox_slack, tl1_candidates, tl1_objective
 
 SECTION = "Lemma 5.7"
 PAPER_REF = "Lemma 5.7 (Sec. 5.2)"
@@ -48,7 +49,8 @@ READING = (
     "z³ − (a ± x) z² + λ a (a+1) = 0, z = a + |y|), independent of the printed g_λ."
 )
 
-DOMAIN = "a ∈ (0, ∞), λ ∈ (0, ∞), x ∈ ℝ (searched: a, λ over 10^±4..6, both regimes, |x| near t)"
+#: a > 0, λ > 0, every real x (the strategy draws a, λ over 10^±4..6 in both regimes, |x| near t)
+DOMAIN = Domain("a in (0, oo)", "lam in (0, oo)", "x real")
 
 #: the printed threshold t (exact, in the point's a and lam)
 T_SMALL, T_LARGE, LAM_SWITCH = "lam*(a+1)/a", "sqrt(2*lam*(a+1)) - a/2", "a**2/(2*(a+1))"
@@ -126,8 +128,6 @@ def _points(draw: Any) -> Point:
     return {"x": draw_input_near(draw, t, kinds, _DELTAS, 10.0 * (t + a + 1.0)), "lam": lam, "a": a}
 
 
-HYPOTHESES = (positive("a", "a > 0"), positive("lam", "λ > 0"))
-
 EXAMPLES: tuple[Point, ...] = (
     {"x": 2.0, "lam": 0.5, "a": 1.0},  # interior, above t (regime 2)
     {"x": 0.5, "lam": 0.25, "a": 1.0},  # regime boundary (t = 1/2 on both branches), x = t
@@ -146,7 +146,7 @@ EXAMPLES: tuple[Point, ...] = (
 CLAIMS: tuple[Claim, ...] = (
     Claim(
         id="L5.7-tl1-prox", paper_ref=PAPER_REF, section=SECTION, statement=STATEMENT, reading=READING,
-        domain=DOMAIN, hypotheses=HYPOTHESES, strategy=_points, slack=slack, prove=T.prove_tl1_prox,
+        variables=DOMAIN, strategy=_points, slack=slack, prove=T.prove_tl1_prox,
         uses=T.USES_tl1_prox,
         supports=("C1.1-tl1", "C1.1-acute"), examples=EXAMPLES, constants=THRESHOLD_CONSTANTS,
         notes="Exact minimiser: proofs.claims.scalar_prox (candidates 0 and the cubic's roots, "

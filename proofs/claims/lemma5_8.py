@@ -20,9 +20,11 @@ from hypothesis import strategies as st
 
 from proofs.engine.backend import FLOAT, Backend
 from proofs.engine.claim import Claim, Constant, Point, ProofResult
+from proofs.engine.cover import Cover
+from proofs.engine.domain import Domain
 from proofs.engine.proof import by_sympy, proof
 
-from .scalar_prox import draw_input_near, l0_exact_min, l0_objective, positive, prox_slack
+from .scalar_prox import draw_input_near, l0_exact_min, l0_objective, prox_slack
 
 SECTION = "Lemma 5.8"
 PAPER_REF = "Lemma 5.8 (Sec. 5.2)"
@@ -39,6 +41,10 @@ READING = (
     "1{y ≠ 0}). Algorithm 1 applies it with λ/β in place of λ (covered: λ/β > 0 is arbitrary). "
     "At |x| = √(2λ) both 0 and x minimise; the printed 'zero elsewhere' picks 0 (accepted)."
 )
+
+
+#: λ > 0 and every real x (the strategy draws x near the threshold, λ over 10^-8..10^8)
+DOMAIN = Domain("lam in (0, oo)", "x real")
 
 
 def printed_output(x: Any, t: Any) -> Any:
@@ -73,7 +79,7 @@ def prove() -> ProofResult:
          minimiser; x = 0: F(y) - F(0) = y^2/2 + lam > 0 for y != 0.
     """
     x, y = sp.symbols("x y", real=True)
-    lam = sp.symbols("lambda", positive=True)
+    lam = sp.symbols("lam", positive=True)
     s_pos, s_nn = sp.symbols("s", positive=True), sp.symbols("s", nonnegative=True)
     T = sp.sympify(T_PRINTED).subs(sp.Symbol("lam"), lam)
 
@@ -88,12 +94,14 @@ def prove() -> ProofResult:
     d3 = sp.expand((F(x, 1) - F(0, 0)).subs(x, sp.sqrt(T**2 - s_nn)))
     d4 = sp.expand(F(y, 1).subs(x, 0) - F(0, 0).subs(x, 0))
     return proof([
-        by_sympy(f"T^2 = 2λ (T = {T_PRINTED})", equals(T**2, 2 * lam)),
-        by_sympy("(i) F(y) - F(x) = (y-x)^2/2 >= 0 on y != 0", equals(d1, (y - x) ** 2 / 2) and d1.is_nonnegative),
+        by_sympy(f"T^2 = 2λ (T = {T_PRINTED})", equals(T**2, 2 * lam), symbols=(lam,)),
+        by_sympy("(i) F(y) - F(x) = (y-x)^2/2 >= 0 on y != 0", equals(d1, (y - x) ** 2 / 2) and d1.is_nonnegative,
+                 symbols=(x, lam)),
         by_sympy("(ii) x^2 = T^2 + s, s > 0: F(0) - F(x) = s/2 > 0", equals(d2, s_pos / 2) and d2.is_positive),
         by_sympy("(iii) x^2 = T^2 - s, s >= 0: F(x) - F(0) = s/2 >= 0", equals(d3, s_nn / 2) and d3.is_nonnegative),
         by_sympy("(iii) x = 0: F(y) - F(0) = y^2/2 + λ > 0 for y != 0", equals(d4, y**2 / 2 + lam) and d4.is_positive),
-    ])
+    ], covers=Cover.box({"lam": "(0, oo)", "x": "(-oo, oo)"},
+                        how="λ > 0 by assumption; the cases |x| > T, 0 < |x| <= T, x = 0 cover every real x"))
 
 
 EXAMPLES: tuple[Point, ...] = (
@@ -108,7 +116,7 @@ EXAMPLES: tuple[Point, ...] = (
 CLAIMS: tuple[Claim, ...] = (
     Claim(
         id="L5.8-l0-prox", paper_ref=PAPER_REF, section=SECTION, statement=STATEMENT, reading=READING,
-        domain="λ ∈ (0, ∞), x ∈ ℝ", hypotheses=(positive("lam", "λ > 0"),), strategy=_points, slack=slack,
+        variables=DOMAIN, strategy=_points, slack=slack,
         prove=prove, supports=("C1.1-l0", "C1.1-acute"), examples=EXAMPLES, constants=(THRESHOLD,),
     ),
 )

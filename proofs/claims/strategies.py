@@ -32,6 +32,8 @@ import numpy as np
 from hypothesis import strategies as st
 
 from proofs.engine.backend import ALLOWANCE_ULPS, Backend
+from proofs.engine.geometry import dot as dot
+from proofs.engine.geometry import norm, unit
 
 PI = math.pi
 
@@ -184,19 +186,8 @@ def vector_at_angle(
 # --------------------------------------------------------------------------------------------
 # helpers for slack functions (one code path for float64 and mpmath backends)
 # --------------------------------------------------------------------------------------------
-def dot(a: np.ndarray, b: np.ndarray) -> Any:
-    """<a, b> (float64 or mpf)."""
-    return np.dot(a, b)
-
-
-def nrm(a: np.ndarray, B: Backend) -> Any:
-    """|a| through the backend."""
-    return B.sqrt(np.dot(a, a))
-
-
-def unit_b(a: np.ndarray, B: Backend) -> np.ndarray:
-    """a / |a| at the backend's precision (how unit-norm hypotheses are met by construction)."""
-    return a / nrm(a, B)
+#: |a| and a/|a| in both arithmetics: the engine's (one definition), under the names claims use
+nrm, unit_b = norm, unit
 
 
 def roundoff(B: Backend) -> Any:

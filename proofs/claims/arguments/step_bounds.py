@@ -13,6 +13,7 @@ from typing import Any
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
+from proofs.engine.cover import Cover
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
 
 from .sphere_geometry import cauchy_schwarz_step
@@ -265,12 +266,17 @@ HARD_SIGN, TL1_SIGN = "OP-hard-sign", "OP-tl1-sign"
 
 
 def prove_c11_acute() -> ProofResult:
+    # the cited sign facts are per coordinate (any real w_i, so any w and d) and hold for
+    # lam >= 0, beta > 0, a > 0 (their declared domains), which contain lam, beta, a > 0 here
+    per_coordinate = "the cited sign facts hold coordinate by coordinate, for every real w_i"
     return proof([
         cites(HARD_SIGN, "hard thresholding: u_i w_i >= 0 for every coordinate (both outputs at a tie)"),
         cites(TL1_SIGN, "Tl1 thresholding: u_i w_i >= 0 for every coordinate and every minimiser"),
         _step("<u^{t+1}, w^t> = sum_i u_i w_i >= 0, so theta(u^{t+1}, w^t) <= pi/2 where u^{t+1} != 0",
               {"a sum of nonnegative terms is nonnegative": _sums()["a sum of nonnegative terms is nonnegative"]}),
-    ])
+    ], covers=Cover.box({"lam": "[0, oo)", "beta": "(0, oo)", "a": "(0, oo)"},
+                        how=f"the domains of {HARD_SIGN} and {TL1_SIGN}"),
+       for_all={"w": per_coordinate, "d": per_coordinate})
 
 
 USES_c11_acute: tuple[str, ...] = (HARD_SIGN, TL1_SIGN)

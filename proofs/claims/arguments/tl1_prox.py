@@ -24,6 +24,7 @@ from typing import Any
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
+from proofs.engine.cover import Cover
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
 
 from .symbolic import identity, nonnegative, positive
@@ -222,9 +223,15 @@ def minimiser_steps() -> list[ProofStep]:
     ]
 
 
+#: what the steps cover: a, lambda are positive SymPy symbols; x >= 0 there, and the symmetry
+#: step carries every x < 0 over to -x > 0
+LEMMA_5_7_COVER = Cover.box({"a": "(0, oo)", "lam": "(0, oo)", "x": "(-oo, oo)"},
+                            how="a, λ positive symbols; x >= 0, and x < 0 by the symmetry step")
+
+
 def prove_tl1_prox() -> ProofResult:
     """Lemma 5.7: for a > 0, lam > 0 and every real x the printed value is a global minimiser."""
-    return proof(minimiser_steps())
+    return proof(minimiser_steps(), covers=LEMMA_5_7_COVER)
 
 
 USES_tl1_prox: tuple[str, ...] = ()
