@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 from collections.abc import Callable
 
 from proofs.engine.claim import ClaimSet
@@ -12,6 +13,13 @@ from .paths import catalogue_text
 
 #: Loads the claim set a command acts on (the paper's; tests pass a toy one).
 ClaimLoader = Callable[[], ClaimSet]
+
+
+def subcommand(sub: argparse._SubParsersAction, name: str, help: str, doc: str | None) -> argparse.ArgumentParser:
+    """The parser of ``proofs NAME``: its description is the command module's docstring
+    (one text for the code reader and the ``--help`` reader)."""
+    description = inspect.cleandoc(doc or "").replace("``", "")
+    return sub.add_parser(name, help=help, description=description)
 
 
 def add_profile(p: argparse.ArgumentParser, what: str = "settings profile") -> None:

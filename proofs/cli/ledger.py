@@ -1,4 +1,10 @@
-"""``proofs ledger``: compare the current verdicts with the ledger, or ``--update`` it."""
+"""``proofs ledger``: compare the current verdicts with the ledger, or ``--update`` it.
+
+Decide the claims and compare the verdicts with the ledger of expected verdicts (without --only,
+also check that every catalogue id is registered and every ledger entry names a registered claim);
+or --update the ledger. Exit status: 0 all match, 1 some differ, 2 bad input (no ledger, malformed
+ledger, unknown id or profile).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from .common import (
     add_profile,
     add_quiet,
     catalogue,
+    subcommand,
 )
 from .errors import CliError, select
 from .paths import check_writable_dir, ledger_path
@@ -22,16 +29,9 @@ from .progress import progress
 HELP = "compare the verdicts with the ledger (or --update it)"
 
 
-DESCRIPTION = (
-        "Decide the claims and compare the verdicts with the ledger of expected verdicts "
-        "(without --only, also check that every catalogue id is registered and every ledger "
-        "entry names a registered claim); or --update the ledger. Exit status: 0 all match, "
-        "1 some differ, 2 bad input (no ledger, malformed ledger, unknown id or profile)."
-)
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    g = sub.add_parser("ledger", help=HELP, description=DESCRIPTION)
+    g = subcommand(sub, "ledger", HELP, __doc__)
     g.add_argument(
         "--update", action="store_true",
         help="rewrite the ledger from the current verdicts (keeps reasons; marks changes REVIEW)",

@@ -1,5 +1,10 @@
 """``proofs report``: decide the claims, write ``verdicts.json``, ``REPORT.md``, ``ERRATA.md`` and
-the proof graph."""
+the proof graph.
+
+Decide the claims and write verdicts.json, REPORT.md, ERRATA.md, the proof graph (proof-graph.png,
+.svg) and the experiments' figures into --out. Each file is written atomically: an interrupted or
+failed run leaves the previous ones intact.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import ClaimLoader, add_only, add_profile, add_quiet
+from .common import ClaimLoader, add_only, add_profile, add_quiet, subcommand
 from .errors import CliError, select
 from .paths import DEFAULT_REPORT_DIR, check_writable_dir
 from .progress import progress
@@ -15,15 +20,9 @@ from .progress import progress
 HELP = "decide the claims; write verdicts.json, REPORT.md, ERRATA.md and the proof graph"
 
 
-DESCRIPTION = (
-        "Decide the claims and write verdicts.json, REPORT.md, ERRATA.md, the proof graph "
-        "(proof-graph.png, .svg) and the experiments' figures into --out. Each file is written "
-        "atomically: an interrupted or failed run leaves the previous ones intact."
-)
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    r = sub.add_parser("report", help=HELP, description=DESCRIPTION)
+    r = subcommand(sub, "report", HELP, __doc__)
     r.add_argument(
         "--out", default=str(DEFAULT_REPORT_DIR), metavar="DIR",
         help="output folder; its parent must exist (default: ./report)",

@@ -1,5 +1,12 @@
 """``proofs show ID``: one claim, its verdict and where it comes from, its counterexample and a
-snippet that replays it."""
+snippet that replays it.
+
+Show one claim: the statement as printed, the reading checked, hypotheses, domain, verdict and
+method (and where they come from), the counterexample at full precision, the corrected claim, the
+claims it supports, notes, and Python code replaying the counterexample at 50 digits. The verdict
+comes from --decide (decided now), else the report (--report DIR; default ./report/verdicts.json if
+present), else the ledger's expected verdict.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +23,7 @@ if TYPE_CHECKING:  # the engine is imported when the command runs, not for --hel
     from proofs.engine.ledger import Expected
     from proofs.engine.verdict import Verdict
 
-from .common import ClaimLoader, add_catalogue, add_ledger, add_profile, catalogue
+from .common import ClaimLoader, add_catalogue, add_ledger, add_profile, catalogue, subcommand
 from .errors import CliError, lookup
 from .paths import default_ledger, report_json
 from .snippet import replay_snippet
@@ -25,18 +32,9 @@ HELP = "one claim: statement, verdict, counterexample, replay code"
 WIDTH = 100
 
 
-DESCRIPTION = (
-        "Show one claim: the statement as printed, the reading checked, hypotheses, domain, "
-        "verdict and method (and where they come from), the counterexample at full precision, "
-        "the corrected claim, the claims it supports, notes, and Python code replaying the "
-        "counterexample at 50 digits. The verdict comes from --decide (decided now), else the "
-        "report (--report DIR; default ./report/verdicts.json if present), else the ledger's "
-        "expected verdict."
-)
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("show", help=HELP, description=DESCRIPTION)
+    s = subcommand(sub, "show", HELP, __doc__)
     s.add_argument("id", metavar="ID", help="claim id, e.g. L3.1-value")
     src = s.add_mutually_exclusive_group()
     src.add_argument(

@@ -18,6 +18,7 @@ together.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import sympy as sp
 
@@ -78,8 +79,9 @@ def certified(
     sign_ok = _sign_ok(sp.sympify(cert), strict)
     ident = vanishes(_subs(multiplier * sp.sympify(goal) - sp.sympify(cert), defs), relations, gens)
     rel = ">" if strict else ">="
+    claim = "0" if goal == 0 else f"({multiplier}) * ({goal})"  # goal 0: a contradiction
     detail = (
-        f"({multiplier}) * ({goal}) = {cert} {rel} 0"
+        f"{claim} = {cert} {rel} 0"
         + (f"; where {_describe(defs)}" if defs else "")
         + (f"; modulo {', '.join(f'{r} = 0' for r in relations)}" if relations else "")
         + f" [identity: {ident}, multiplier > 0: {mult_ok}, sign: {sign_ok}]"
@@ -87,26 +89,11 @@ def certified(
     return by_sympy(says, mult_ok and sign_ok and ident, detail)
 
 
-def impossible(
-    says: str,
-    cert: sp.Expr,
-    *,
-    defs: Mapping[sp.Symbol, sp.Expr] | None = None,
-    relations: Sequence[sp.Expr] = (),
-    gens: Sequence[sp.Symbol] = (),
-) -> ProofStep:
+def impossible(says: str, cert: sp.Expr, **where: Any) -> ProofStep:
     """The assumptions behind the signs of ``cert`` contradict each other: ``cert > 0`` by its
-    signs, yet ``cert == 0`` modulo the relations once its symbols are replaced (``defs``)."""
-    defs = dict(defs or {})
-    sign_ok = _sign_ok(sp.sympify(cert), True)
-    ident = vanishes(_subs(cert, defs), relations, gens)
-    detail = (
-        f"0 = {cert} > 0"
-        + (f"; where {_describe(defs)}" if defs else "")
-        + (f"; modulo {', '.join(f'{r} = 0' for r in relations)}" if relations else "")
-        + f" [identity: {ident}, sign: {sign_ok}]"
-    )
-    return by_sympy(says, sign_ok and ident, detail)
+    signs, yet ``cert == 0`` modulo the relations once its symbols are replaced (``defs``) --
+    :func:`certified` with goal 0 and a strict sign (``where``: its defs, relations, gens)."""
+    return certified(says, sp.Integer(0), cert, strict=True, **where)
 
 
 def identity(

@@ -22,6 +22,7 @@ SymPy (:mod:`proofs.claims.arguments.certify`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import sympy as sp
 
@@ -99,20 +100,9 @@ def cert(
     )
 
 
-def contradiction(
-    says: str,
-    certificate: sp.Expr,
-    *,
-    extra: Mapping[sp.Symbol, sp.Expr] | None = None,
-    relations: Sequence[sp.Expr] = (),
-    gens: Sequence[sp.Symbol] = (),
-) -> ProofStep:
-    """:func:`certify.impossible` in the frame."""
-    d = _defs(extra)
-    return certify.impossible(
-        says, certificate, defs={k: _resolve(v, d) for k, v in d.items()},
-        relations=tuple(_resolve(r, d) for r in (*RELATIONS, *relations)), gens=(*GENS, *gens),
-    )
+def contradiction(says: str, certificate: sp.Expr, **where: Any) -> ProofStep:
+    """:func:`certify.impossible` in the frame: :func:`cert` with goal 0, strict."""
+    return cert(says, sp.Integer(0), certificate, strict=True, **where)
 
 
 # ----------------------------------------------------------------------------- shared facts
