@@ -111,14 +111,16 @@ def test_ball_angle_is_attained_at_the_tangent_point() -> None:
 
 def test_cone_arc_is_attained_at_an_end_point() -> None:
     a = np.array([math.cos(2.0), math.sin(2.0)])
-    p = {"a": a, "b": np.array([1.0, 0.0]), "s": np.array([1.0, 0.0]), "lam": 1.0, "mu": 0.0}
+    p = {"d": 2, "s": np.array([1.0, 0.0]), "theta_a": 2.0, "theta_b": 0.0, "a": a,
+         "b": np.array([1.0, 0.0]), "lam": 1.0, "mu": 0.0}
     s = ev(RED["R-cone-arc"], p, MP)
     assert 0 <= s <= MP.allowance(10)
 
 
 def test_rotation_slack_detects_a_map_that_is_not_orthogonal(monkeypatch: pytest.MonkeyPatch) -> None:
-    p = {"k": 2, "w_star": np.array([1.0, 0.0, 0.0]), "w": np.array([0.6, 0.8, 0.0]),
-         "h1": np.array([0.0, 1.0, 1.0]), "h2": np.array([1.0, 1.0, 0.0])}
+    p = {"d": 3, "k": 2, "w_star": np.array([1.0, 0.0, 0.0]), "theta": math.acos(0.6), "r": 1.0,
+         "w": np.array([0.6, 0.8, 0.0]), "h1": np.array([0.0, 1.0, 1.0]) / math.sqrt(2),
+         "h2": np.array([1.0, 1.0, 0.0]) / math.sqrt(2)}
     assert ev(RED["R-rotation-invariance"], p, MP) == 0
     monkeypatch.setattr(reductions, "_rotate", lambda p, B, x: x * np.array([1.001, 1.0, 1.0]))
     assert ev(RED["R-rotation-invariance"], p, FLOAT) < 0

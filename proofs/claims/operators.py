@@ -30,7 +30,8 @@ import sympy as sp
 from hypothesis import strategies as st
 
 from proofs.algorithm.thresholds import prox, tl1_t
-from proofs.engine.claim import Claim, Constant, Hypothesis, Point
+from proofs.engine.claim import Claim, Constant, Point
+from proofs.engine.domain import Domain
 
 from .arguments import operator_props as O
 from .arguments import tl1_prox as T
@@ -216,15 +217,15 @@ def _points(draw: Any, penalty: str) -> Point:
     return out
 
 
-HYPS_BASE = (
-    Hypothesis("lambda >= 0", lambda p, B: B.scalar(p["lam"])),
-    Hypothesis("beta > 0", lambda p, B: B.scalar(p["beta"]), strict=True),
-)
-HYPS = {
-    "l1": HYPS_BASE,
-    "l0": HYPS_BASE,
-    "tl1": HYPS_BASE + (Hypothesis("a > 0", lambda p, B: B.scalar(p["a"]), strict=True),),
-}
+def variables(penalty: str) -> Domain:
+    """The declared parameters (the input x is a point coordinate, not a declared variable: it
+    may be 0, and a declared vector of R^d is non-zero). The hand-written strategy is kept: it
+    hits the thresholds and ties exactly (dyadic tau, exact Tl1 ties), which the generated one
+    does not aim at."""
+    params = ("lam in [0, oo)", "beta in (0, oo)")
+    return Domain(*params, "a in (0, oo)") if penalty == "tl1" else Domain(*params)
+
+
 EXAMPLES: dict[str, tuple[Point, ...]] = {
     "l1": ({"x": np.array([0.25, -0.25, 1.0, 0.0]), "lam": 0.25, "beta": 1.0},
            {"x": np.array([3.0, -1e-300]), "lam": 0.0, "beta": 2.0}),
@@ -256,7 +257,7 @@ def _claim(penalty: str, prop: str, statement: str, reading: str, slack: Any, pr
         statement=statement,
         reading=reading,
         domain=DOMAIN[penalty],
-        hypotheses=HYPS[penalty],
+        variables=variables(penalty),
         strategy=lambda: _points(penalty),
         slack=slack,
         prove=prove,
@@ -320,7 +321,7 @@ TL1_ARGMIN = Claim(
     reading="every real x (per coordinate); slack min_c F(c) - F(P(x)_i) + allowance over the "
     "candidates 0 and the stationary points on both sides (proofs.claims.scalar_prox)",
     domain=DOMAIN["tl1"],
-    hypotheses=HYPS["tl1"],
+    variables=variables("tl1"),
     strategy=lambda: _points("tl1"),
     slack=_argmin_slack,
     prove=T.prove_tl1_argmin,

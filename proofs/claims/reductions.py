@@ -14,8 +14,13 @@
 * ``R-one-step-angle``: the one-step angle bound theta(w^, w*) <= max(theta(w, w*), arcsin(beta/c2))
   for every u with |u| <= 1 (what Lemma 5.4's cone argument needs).
 
-Points are small vectors (d = 2..6 often); unit-norm hypotheses hold by construction (the slacks
-normalise at the backend's precision).
+Points are small vectors (d = 2..6 often). The claims declare their variables (a
+:class:`~proofs.engine.domain.Domain`: scalar ranges, the dimension, unit vectors and vectors at
+a declared angle, realized at the backend's precision); vectors that may be 0 (u, y = x - c s)
+stay point coordinates, and the relations among variables stay stated hypotheses. The
+hand-written strategies are kept (they reach the equality cases: tangent points, coplanar and
+mirrored configurations, the edge angle(a, s) + angle(b, s) = pi, parameters at their bounds) and
+also give the declared coordinates (d, the angles, |w|).
 """
 
 from __future__ import annotations
@@ -26,8 +31,14 @@ import numpy as np
 from hypothesis import strategies as st
 
 from proofs.algorithm.rvscgd import update
-from proofs.engine.claim import Claim, Hypothesis, Point
+from proofs.engine.claim import Claim, Hypothesis, Point, ProofResult
+from proofs.engine.cover import Cover
+from proofs.engine.domain import Domain
+from proofs.engine.proof import proof
 from proofs.model import angle, expected_coarse_gradient, loss_gradient, population_loss
+from proofs.model.derivation import k as K_SYM
+from proofs.model.derivation import r as R_SYM
+from proofs.model.gaussian import theta as TH
 
 from .arguments import model_level as ML
 from .arguments import one_step as OS
@@ -95,14 +106,28 @@ def _rotation_points(draw: Any) -> Point:
     s = draw(unit_vectors(d))
     th = draw(angles())
     e = draw(perpendicular_directions(s))
-    w = at_angle(s, th, e, draw(norms()))
-    return {"k": draw(patch_counts()), "w_star": s, "w": w,
-            "h1": draw(unit_vectors(d)), "h2": draw(unit_vectors(d))}
+    r = draw(norms())
+    return {"d": d, "k": draw(patch_counts()), "w_star": s, "theta": th, "r": r,
+            "w": at_angle(s, th, e, r), "h1": draw(unit_vectors(d)), "h2": draw(unit_vectors(d))}
 
 
-def _theta_open(p: Point, B: Any) -> Any:
-    t = angle(p["w"], unit_b(p["w_star"], B))
-    return min(t, B.pi - t)
+ROTATION_VARIABLES = (
+    "d integer >= 2", "k integer >= 1", "w_star in unit sphere of R^d", "theta in (0, pi)",
+    "r in (0, oo)", "w at angle theta from w_star with norm r",
+    "h1 in unit sphere of R^d", "h2 in unit sphere of R^d",
+)
+
+
+def _prove_rotation_invariance() -> ProofResult:
+    """The model-level proof with what it covers: its steps are symbolic in the model's k, r,
+    theta (their SymPy assumptions) and in a symbolic dimension, for any orthogonal Q."""
+    res = ML.prove_rotation_invariance()
+    pair = "only |w| = r, |w*| = 1 and theta(w, w*) = theta enter the model's coefficient form"
+    q = ("the steps use only Q^T Q = I, so they hold for every orthogonal Q; Q = H(h1) H(h2), a "
+         "product of Householder reflections, is one")
+    return proof(res.steps, covers=Cover.from_symbols((K_SYM, R_SYM, TH), how="the model's symbols"),
+                 for_all={"d": "the orthogonality step is checked for a symbolic dimension d",
+                          "w_star": pair, "w": pair, "h1": q, "h2": q})
 
 
 # --------------------------------------------------------------------------------------------
@@ -122,7 +147,12 @@ def _triangle_points(draw: Any) -> Point:
     e1 = draw(perpendicular_directions(s))
     how = draw(st.sampled_from(["same", "mirror", "independent"]))
     e2 = e1 if how == "same" else (-e1 if how == "mirror" else draw(perpendicular_directions(s)))
-    return {"a": at_angle(s, ta, e1), "b": at_angle(s, tb, e2), "s": s}
+    return {"d": d, "s": s, "theta_a": ta, "theta_b": tb, "a": at_angle(s, ta, e1), "b": at_angle(s, tb, e2)}
+
+
+#: unit s, and unit a, b at the angles theta_a, theta_b from it
+PAIR_AT_ANGLES = ("d integer >= 2", "s in unit sphere of R^d", "theta_a in [0, pi]", "theta_b in [0, pi]",
+                  "a at angle theta_a from s", "b at angle theta_b from s")
 
 
 def _ball_x(p: Point, B: Any) -> np.ndarray:
@@ -153,7 +183,7 @@ def _ball_points(draw: Any) -> Point:
     else:
         direction = draw(unit_vectors(d))
     scale = draw(st.one_of(st.just(1.0 - 1e-12), st.floats(0.0, 1.0 - 1e-12)))
-    return {"s": s, "c": c, "R": R, "y": R * scale * direction}
+    return {"d": d, "s": s, "c": c, "R": R, "y": R * scale * direction}
 
 
 def _arc_x(p: Point, B: Any) -> np.ndarray:
@@ -184,7 +214,8 @@ def _arc_points(draw: Any) -> Point:
     mu = draw(st.one_of(st.sampled_from([0.0, 1.0, lam]), st.floats(1e-6, 10.0)))
     if lam == 0 and mu == 0:  # x = 0 is outside the claim
         mu = 1.0
-    return {"a": at_angle(s, ta, e1), "b": at_angle(s, tb, e2), "s": s, "lam": lam, "mu": mu}
+    return {"d": d, "s": s, "theta_a": ta, "theta_b": tb, "a": at_angle(s, ta, e1), "b": at_angle(s, tb, e2),
+            "lam": lam, "mu": mu}
 
 
 # --------------------------------------------------------------------------------------------
@@ -269,12 +300,12 @@ def _m_angle_delta(p: Point, B: Any) -> Any:
     return B.pi - B.scalar(p["delta"]) - angle(w, s)
 
 
+#: the one-step claims declare their scalars only: w may sit at angle 0 or pi from w* (where the
+#: cited L5.3-eq17 is not stated) and u may be 0
+STEP_PARAMETERS = ("k integer >= 1", "beta in (0, oo)", "eta in (0, oo)")
 HYPS_ANGLE = (
-    Hypothesis("delta > 0", lambda p, B: B.scalar(p["delta"]), strict=True),
     Hypothesis("theta(w, w*) <= pi - delta", _m_angle_delta),
-    Hypothesis("beta > 0", lambda p, B: B.scalar(p["beta"]), strict=True),
     Hypothesis("beta <= (k/(2 pi)) sin(delta)", lambda p, B: _c2(p, B) * B.sin(B.scalar(p["delta"])) - B.scalar(p["beta"])),
-    Hypothesis("eta > 0", lambda p, B: B.scalar(p["eta"]), strict=True),
     Hypothesis("eta (k/(2 pi) + beta) <= 1", lambda p, B: 1 - B.scalar(p["eta"]) * (_c2(p, B) + B.scalar(p["beta"]))),
     Hypothesis("|u| <= 1", lambda p, B: 1 - nrm(p["u"], B)),
     Hypothesis("w^ != 0", lambda p, B: nrm(_w_next(p, B), B), strict=True),
@@ -293,11 +324,10 @@ CLAIMS: tuple[Claim, ...] = (
         "the entrywise reading with Q a product of two Householder reflections",
         domain="d in 2..6, |w*| = 1, w at angle theta in (0, pi) (tiny, near pi, round, uniform), |w| in "
         "1e-6..1e6, k in 1..100, Householder vectors random unit vectors",
-        hypotheses=(Hypothesis("theta(w, w*) in (0, pi) (grad f defined)", _theta_open, strict=True),
-                    Hypothesis("|w| > 0", lambda p, B: nrm(p["w"], B), strict=True)),
+        variables=Domain(*ROTATION_VARIABLES),
         strategy=_rotation_points,
         slack=_rotation_slack,
-        prove=ML.prove_rotation_invariance,
+        prove=_prove_rotation_invariance,
         uses=ML.USES_rotation_invariance,
         search_scale=2.0,
     ),
@@ -310,7 +340,7 @@ CLAIMS: tuple[Claim, ...] = (
         reading="every d; equality on coplanar configurations; slack min of the two gaps + allowance",
         domain="d in 2..6; angles in [0, pi] (0, pi, tiny, near pi, round, uniform); b in the plane of a "
         "and s (same side or mirror) or an independent plane",
-        hypotheses=(),
+        variables=Domain(*PAIR_AT_ANGLES),
         strategy=_triangle_points,
         slack=_triangle_slack,
         prove=SG.prove_spherical_triangle,
@@ -324,10 +354,8 @@ CLAIMS: tuple[Claim, ...] = (
         reading="every d; equality at the tangent points; slack arcsin(R/c) - angle(x, s) + allowance",
         domain="d in 2..6; c in 1e-6..1e6; R/c in {1, 1/2, 0, 1e-8} or uniform; x - c s tangent, "
         "toward / away from s or random, |x - c s| up to R (1 - 1e-12)",
+        variables=Domain("d integer >= 2", "s in unit sphere of R^d", "c in (0, oo)", "R in [0, c]"),
         hypotheses=(
-            Hypothesis("c > 0", lambda p, B: B.scalar(p["c"]), strict=True),
-            Hypothesis("R >= 0", lambda p, B: B.scalar(p["R"])),
-            Hypothesis("R <= c", lambda p, B: B.scalar(p["c"]) - B.scalar(p["R"])),
             Hypothesis("|x - c s| <= R", lambda p, B: B.scalar(p["R"]) - nrm(p["y"], B)),
             Hypothesis("x != 0", lambda p, B: nrm(_ball_x(p, B), B), strict=True),
         ),
@@ -347,10 +375,9 @@ CLAIMS: tuple[Claim, ...] = (
         "the plane of a and s (same side, mirror) or independent; lambda, mu = 0, 1 or in [1e-6, 10]",
         hypotheses=(
             Hypothesis("angle(a, s) + angle(b, s) <= pi", lambda p, B: B.pi - sum(_arc_angles(p, B))),
-            Hypothesis("lambda >= 0", lambda p, B: B.scalar(p["lam"])),
-            Hypothesis("mu >= 0", lambda p, B: B.scalar(p["mu"])),
             Hypothesis("x != 0", lambda p, B: nrm(_arc_x(p, B), B), strict=True),
         ),
+        variables=Domain(*PAIR_AT_ANGLES, "lam in [0, oo)", "mu in [0, oo)"),
         strategy=_arc_points,
         slack=_arc_slack,
         prove=SG.prove_cone_arc,
@@ -367,8 +394,7 @@ CLAIMS: tuple[Claim, ...] = (
         "identity, rounding allowance 256 u (1 + eta (k/pi + beta (1 + |u|)))",
         domain="d in 2..6; w at any angle in [0, pi] to w*; u = 0 or of norm 1e-6..1e6; beta, eta in 1e-6..1e3; "
         "k in 1..100",
-        hypotheses=(Hypothesis("beta > 0", lambda p, B: B.scalar(p["beta"]), strict=True),
-                    Hypothesis("eta > 0", lambda p, B: B.scalar(p["eta"]), strict=True)),
+        variables=Domain(*STEP_PARAMETERS),
         strategy=_one_step_points,
         slack=_one_step_slack,
         prove=OS.prove_one_step_operator,
@@ -387,6 +413,7 @@ CLAIMS: tuple[Claim, ...] = (
         domain="d in 2..6; delta round or uniform in (0, pi); theta(w, w*) up to pi - delta (edge); beta at its "
         "bound (1 - 1e-9), half, 1e-3 of it or uniform; eta at 1/(k/(2 pi) + beta) (1 - 1e-9), half or "
         "uniform; u tangent to the cap (|u| = 1), w, -w, 0, -w* or random in the ball",
+        variables=Domain(*STEP_PARAMETERS, "delta in (0, pi)"),
         hypotheses=HYPS_ANGLE,
         strategy=_angle_points,
         slack=_angle_slack,

@@ -18,6 +18,7 @@ from functools import cache
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
+from proofs.engine.cover import Cover
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
 
 from .sphere_geometry import ARC, BALL, cos_decreasing_step
@@ -34,9 +35,13 @@ UNIT_W0 = ("||w^0|| = 1 exactly (the proofs' normalisation 'due to normalization
            "every t >= 1 is covered for any w^0 since w^t = w^^t/||w^^t||")
 
 
+#: the one-step claims' declared parameters (k integer >= 1, beta, eta in (0, oo))
+K, ETA, BETA = sp.symbols("k eta beta", positive=True)
+
+
 @cache
 def _update_coefficients() -> dict[str, bool]:
-    k, eta, beta = sp.symbols("k eta beta", positive=True)
+    k, eta, beta = K, ETA, BETA
     c2 = k / (2 * sp.pi)
     c1 = 1 - eta * (c2 + beta)
     # w - eta c2 (w - s) - eta beta (w - u), coefficient by coefficient in (w, s, u)
@@ -51,7 +56,8 @@ def prove_one_step_operator() -> ProofResult:
         cites(EQ17, "for unit w and w*: E_Z[g(w, Z)] = c2 w - c2 w*, c2 = k/(2 pi)"),
         by_sympy("w - eta c2 (w - w*) - eta beta (w - u) = c1 w + eta (c2 w* + beta u), c1 = 1 - "
                  "eta (c2 + beta): the coefficients of w, w*, u agree, for every u", ok,
-                 "; ".join(f"{k_}: {v}" for k_, v in _update_coefficients().items())),
+                 "; ".join(f"{k_}: {v}" for k_, v in _update_coefficients().items()),
+                 symbols=(K, ETA, BETA)),
     ])
 
 
@@ -75,6 +81,18 @@ def _cap() -> dict[str, bool]:
     }
 
 
+#: what the one-step angle proof covers: its SymPy step is in h = beta/c2 >= 0 (any k > 0,
+#: beta > 0), sigma = sin(delta) - h >= 0 (a stated hypothesis) and C = cos(delta) (any real
+#: delta); eta enters only through the cited R-one-step-operator (c1 >= 0: a stated hypothesis)
+ANGLE_COVER = Cover.box(
+    {"k": "[1, oo)", "delta": "(0, pi)", "beta": "(0, oo)", "eta": "(0, oo)"},
+    how="the SymPy step in h = beta/(k/(2 pi)) >= 0, sigma = sin(delta) - h >= 0, C = cos(delta) "
+        "real; eta through the cited R-one-step-operator (every eta > 0)",
+    constraints=("theta(w, w*) <= pi - delta", "beta <= (k/(2 pi)) sin(delta)",
+                 "eta (k/(2 pi) + beta) <= 1", "|u| <= 1", "w^ != 0"),
+)
+
+
 def prove_one_step_angle() -> ProofResult:
     cap = _cap()
     return proof([
@@ -87,7 +105,7 @@ def prove_one_step_angle() -> ProofResult:
         cites(ARC, "w^ is a non-negative combination of w and v/|v|: theta(w^, w*) <= "
                    "max(theta(w, w*), theta(v, w*)) <= max(theta(w, w*), kappa) (v = 0: w^ = c1 w)"),
         cos_decreasing_step(),
-    ])
+    ], covers=ANGLE_COVER)
 
 
 USES_one_step_angle: tuple[str, ...] = (ONE_STEP, BALL, ARC)

@@ -5,6 +5,10 @@ hard thresholding ``H(x) = x`` if ``|x| > sqrt(2 tau)``, ``0`` if ``|x| < sqrt(2
 the tie; Tl1 thresholding = every global minimiser of ``1/2 (y - x)^2 + tau rho_a(y)``
 (``OP-tl1-argmin``). Each property is a closed condition on ``(x, P(x))``; it is checked on every
 piece of the operator, at ties for both choices.
+
+Covers: the steps are in ``tau`` (a nonnegative symbol) and ``a`` (positive); ``ratio_step``
+links them to the claims' declared ``lam in [0, oo)``, ``beta in (0, oo)``; the inner property
+covers the parameters as the sign claim it cites does; ``x`` is covered coordinate by coordinate.
 """
 
 from __future__ import annotations
@@ -17,15 +21,17 @@ from proofs.engine.claim import ProofResult
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
 
 from .symbolic import identity, nonnegative
+from .tl1_prox import EVERY_X, lam_r, ratio_step
 from .tl1_prox import a as A_SYM
-from .tl1_prox import lam_r
 from .tl1_prox import r as R_SYM
 
 SOFT_SIGN, HARD_SIGN, TL1_SIGN = "OP-soft-sign", "OP-hard-sign", "OP-tl1-sign"
 TL1_ARGMIN = "OP-tl1-argmin"
 
-tau = sp.Symbol("tau", nonnegative=True)
+tau = sp.Symbol("tau", nonnegative=True)  # lam/beta (ratio_step: every declared lam, beta)
 m, X, Y, Z = sp.symbols("m X Y Z", nonnegative=True)  # m: |x| - tau on the outer pieces
+#: the steps in tau cover every tau >= 0 (its assumption)
+TAU_COVERED = "the steps cover every tau >= 0 (a nonnegative symbol)"
 
 
 def _all(checks: dict[str, bool]) -> tuple[bool, str]:
@@ -53,6 +59,13 @@ def _inner_from_sign() -> dict[str, bool]:
         pn * (xn * ca - pn) - (pn * xn * ca - pn**2)
     )
     return out
+
+
+def prove_inner(sign_id: str, what: str, params: tuple[str, ...]) -> ProofResult:
+    """The inner property from the sign property: the algebra is in (x_i, P(x)_i) alone, so it
+    covers the operator's parameters wherever the cited sign claim does."""
+    why = f"as in {sign_id} (cited; proved over the same declared domain); the rest is algebra in (x_i, P(x)_i)"
+    return proof(inner_steps(sign_id, what), for_all={**{v: why for v in params}, "x": EVERY_X})
 
 
 def inner_steps(sign_id: str, what: str) -> list[ProofStep]:
@@ -89,23 +102,25 @@ def _soft() -> dict[str, bool]:
     return out
 
 
+def _in_tau(says: str, checks: dict[str, bool]) -> ProofResult:
+    """A proof by SymPy steps in tau = lam/beta (soft and hard thresholding)."""
+    ok, detail = _all(checks)
+    return proof([ratio_step(TAU_COVERED), by_sympy(says, ok, detail, symbols=(tau,))],
+                 for_all={"x": EVERY_X})
+
+
 def prove_soft_sign() -> ProofResult:
-    ok, detail = _all(_soft())
-    return proof([by_sympy(
-        "S(x) = x - tau sgn(x) on |x| > tau: x S = |x|(|x| - tau) >= 0, |x| - |S| = tau >= 0; "
-        "S = 0 on |x| <= tau", ok, detail)])
+    return _in_tau("S(x) = x - tau sgn(x) on |x| > tau: x S = |x|(|x| - tau) >= 0, |x| - |S| = tau >= 0; "
+                   "S = 0 on |x| <= tau", _soft())
 
 
 def prove_soft_inner() -> ProofResult:
-    return proof(inner_steps(SOFT_SIGN, "soft thresholding"))
+    return prove_inner(SOFT_SIGN, "soft thresholding", ("lam", "beta"))
 
 
 def prove_soft_residual() -> ProofResult:
-    ok, detail = _all(_soft())
-    return proof([
-        by_sympy("|x - S(x)| = min(|x|, tau): tau on |x| > tau, |x| on |x| <= tau; so "
-                 "|x - S(x)| <= tau, with equality for every |x| >= tau (best constant)", ok, detail),
-    ])
+    return _in_tau("|x - S(x)| = min(|x|, tau): tau on |x| > tau, |x| on |x| <= tau; so "
+                   "|x - S(x)| <= tau, with equality for every |x| >= tau (best constant)", _soft())
 
 
 # --------------------------------------------------------------------------------------------
@@ -123,21 +138,18 @@ def _hard() -> dict[str, bool]:
 
 
 def prove_hard_sign() -> ProofResult:
-    ok, detail = _all(_hard())
-    return proof([by_sympy(
-        "H(x) in {x, 0} (both at |x| = sqrt(2 tau)): x H(x) in {x^2, 0} >= 0 and |H(x)| in "
-        "{|x|, 0} <= |x|", ok, detail)])
+    return _in_tau("H(x) in {x, 0} (both at |x| = sqrt(2 tau)): x H(x) in {x^2, 0} >= 0 and |H(x)| in "
+                   "{|x|, 0} <= |x|", _hard())
 
 
 def prove_hard_inner() -> ProofResult:
-    return proof(inner_steps(HARD_SIGN, "hard thresholding"))
+    return prove_inner(HARD_SIGN, "hard thresholding", ("lam", "beta"))
 
 
 def prove_hard_residual() -> ProofResult:
-    ok, detail = _all(_hard())
-    return proof([by_sympy(
-        "x - H(x) = 0 where x is kept; = x with |x| <= sqrt(2 tau) where it is zeroed (also the "
-        "tie choice 0): |x - H(x)| <= sqrt(2 tau), attained at the tie (best constant)", ok, detail)])
+    return _in_tau("x - H(x) = 0 where x is kept; = x with |x| <= sqrt(2 tau) where it is zeroed (also "
+                   "the tie choice 0): |x - H(x)| <= sqrt(2 tau), attained at the tie (best constant)",
+                   _hard())
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,7 +159,7 @@ def prove_hard_residual() -> ProofResult:
 def _tl1() -> dict[str, bool]:
     a, r = A_SYM, R_SYM
     e = sp.Symbol("e", positive=True)
-    lam = sp.Symbol("lambda", nonnegative=True)
+    lam = tau  # Lemma 5.7's lam is the operator's tau
     k = lam * a * (a + 1)
     out: dict[str, bool] = {}
     # kept value y = z0 - a > 0 with |x| - y = k/z0^2 (OP-tl1-argmin / Lemma 5.7)
@@ -174,30 +186,31 @@ def _tl1() -> dict[str, bool]:
     return out
 
 
-def _tl1_steps(says: str) -> list[ProofStep]:
+def _tl1_proof(says: str) -> ProofResult:
     ok, detail = _all(_tl1())
-    return [
+    return proof([
+        ratio_step(TAU_COVERED + " and a > 0 (a positive symbol)"),
         cites(TL1_ARGMIN, "the minimisers are 0 (|x| <= t), sgn(x)(z0 - a) with z0 > max(a, r) "
                           "and |x| - (z0 - a) = k/z0^2 (|x| > t), and sgn(x)(r - a) at the tie"),
-        by_sympy(says, ok, detail),
-    ]
+        by_sympy(says, ok, detail, symbols=(tau, A_SYM)),
+    ], for_all={"x": EVERY_X})
 
 
 def prove_tl1_sign() -> ProofResult:
-    return proof(_tl1_steps(
+    return _tl1_proof(
         "each minimiser has the sign of x and |y| <= |x|: kept 0 < z0 - a <= |x| (difference "
-        "k/z0^2 >= 0); tie 0 < r - a < t = |x|; zero trivially"))
+        "k/z0^2 >= 0); tie 0 < r - a < t = |x|; zero trivially")
 
 
 def prove_tl1_inner() -> ProofResult:
-    return proof(inner_steps(TL1_SIGN, "Tl1 thresholding"))
+    return prove_inner(TL1_SIGN, "Tl1 thresholding", ("lam", "beta", "a"))
 
 
 def prove_tl1_residual() -> ProofResult:
-    return proof(_tl1_steps(
+    return _tl1_proof(
         "|x - y| <= t for every minimiser: zero needs |x| <= t; kept k/z0^2 < k/a^2 = t (r <= a) "
         "or k/z0^2 < k/r^2 = a/2 < t (r > a); tie a/2 < t. Attained at |x| = t by y = 0, so t "
-        "is the best constant"))
+        "is the best constant")
 
 
 USES_SOFT_SIGN: tuple[str, ...] = ()

@@ -6,6 +6,10 @@ Every vector statement is reduced to inner products of a few named vectors (bili
 the only facts about R^d used are that ``|v|^2 >= 0`` and that ``angle(a, b) = arccos(<a, b>/
 (|a||b|))`` with arccos decreasing. Angles are compared through their cosines
 (:func:`cos_decreasing_step`).
+
+Covers: the dimension and the unit vectors by the Gram algebra (``for_all``), the angles on
+``[0, pi]`` (the range of arccos, where ``sin >= 0`` is checked), the scalars by the assumptions
+of their symbols; the relations each proof assumes are recorded as constraints.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import cache
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
+from proofs.engine.cover import Cover
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
 
 from .symbolic import Gram, basis, combine, identity, nonnegative
@@ -30,6 +35,19 @@ def _detail(checks: dict[str, bool]) -> str:
 
 def _step(says: str, checks: dict[str, bool]) -> ProofStep:
     return by_sympy(says, all(checks.values()), _detail(checks))
+
+
+#: why a Gram-algebra proof covers every dimension and every unit vector
+GRAM = "the steps are identities in inner products (Gram algebra), so they hold in every R^d"
+#: the angles to s: arccos values, in [0, pi], where sin >= 0 is checked
+ANGLES = {"theta_a": "[0, pi]", "theta_b": "[0, pi]"}
+ANGLES_HOW = "angles lie in [0, pi] (arccos), where sin >= 0 (checked); the trig identities hold for real angles"
+
+
+def _gram_proof(steps: list[ProofStep], ranges: dict[str, str], how: str, vectors: tuple[str, ...],
+                constraints: tuple[str, ...] = ()) -> ProofResult:
+    return proof(steps, covers=Cover.box(ranges, how=how, constraints=constraints),
+                 for_all={v: GRAM for v in ("d", *vectors)})
 
 
 @cache
@@ -92,12 +110,12 @@ def _triangle() -> dict[str, bool]:
 
 
 def prove_spherical_triangle() -> ProofResult:
-    return proof([
+    return _gram_proof([
         cauchy_schwarz_step(),
         _step("with a_perp = a - <a,s>s, b_perp = b - <b,s>s: <a_perp, b_perp> = p - cos ta cos tb and "
               "|a_perp| = sin ta, |b_perp| = sin tb; Cauchy-Schwarz gives |p - cos ta cos tb| <= "
               "sin ta sin tb, i.e. cos(ta + tb) <= p <= cos(ta - tb)", _triangle()),
-    ])
+    ], ANGLES, ANGLES_HOW, ("s", "a", "b"))
 
 
 USES_spherical_triangle: tuple[str, ...] = ()
@@ -106,9 +124,13 @@ USES_spherical_triangle: tuple[str, ...] = ()
 # --------------------------------------------------------------------------------------------
 # R-ball-angle: |x - c s| <= R <= c  =>  angle(x, s) <= arcsin(R/c)
 # --------------------------------------------------------------------------------------------
+C_BALL = sp.Symbol("c", positive=True)
+R_BALL = sp.Symbol("R", nonnegative=True)
+
+
 @cache
 def _ball() -> dict[str, bool]:
-    c, R = sp.symbols("c R", positive=True)
+    c, R = C_BALL, R_BALL
     Y = sp.Symbol("Y", nonnegative=True)  # |y|^2
     z = sp.Symbol("z", real=True)  # <y, s>
     g = Gram({("s", "s"): 1, ("y", "y"): Y, ("s", "y"): z})
@@ -131,13 +153,14 @@ def _ball() -> dict[str, bool]:
 
 
 def prove_ball_angle() -> ProofResult:
-    return proof([
+    return _gram_proof([
         cauchy_schwarz_step(),
         _step("x = c s + y with |y| <= R <= c: <x,s> = c + <y,s> >= c - R >= 0 (Cauchy-Schwarz) and "
               "R^2|x|^2 - c^2(|x|^2 - <x,s>^2) = (c^2 - R^2)(R^2 - |y|^2) + (c<y,s> + R^2)^2 >= 0, so "
               "cos angle(x, s) = <x,s>/|x| >= sqrt(1 - R^2/c^2) = cos(arcsin(R/c))", _ball()),
         cos_decreasing_step(),
-    ])
+    ], {"c": "(0, oo)", "R": "[0, oo)"}, "the Gram step's symbols: c positive, R nonnegative",
+        ("s",), ("R in [0, c]", "|x - c s| <= R", "x != 0"))
 
 
 USES_ball_angle: tuple[str, ...] = ()
@@ -146,7 +169,7 @@ USES_ball_angle: tuple[str, ...] = ()
 # --------------------------------------------------------------------------------------------
 # R-cone-arc: angle(la + mb, s) <= max(angle(a, s), angle(b, s)) if the two add up to <= pi
 # --------------------------------------------------------------------------------------------
-lam, mu, eps, q, m, n = sp.symbols("lambda mu epsilon q m n", nonnegative=True)
+lam, mu, eps, q, m, n = sp.symbols("lam mu epsilon q m n", nonnegative=True)
 Sa, Sb = sp.symbols("S_a S_b", nonnegative=True)  # sin ta, sin tb
 Aa = sp.Symbol("A_a", positive=True)  # -A when A < 0
 
@@ -203,7 +226,7 @@ def _arc_negative_case() -> dict[str, bool]:
 
 
 def prove_cone_arc() -> ProofResult:
-    return proof([
+    return _gram_proof([
         cites(TRIANGLE, "p = <a, b> >= cos(ta + tb) = AB - S_a S_b and p <= 1"),
         _step("Gram algebra for x = lambda a + mu b: |x|^2 = lambda^2 + mu^2 + 2 lambda mu p, "
               "<x, s> = lambda A + mu B; ta + tb <= pi gives A + B = 2 cos((ta+tb)/2) cos((ta-tb)/2) >= 0", _arc_setup()),
@@ -213,7 +236,9 @@ def prove_cone_arc() -> ProofResult:
               "-lambda A = mu B + eps, A^2|x|^2 - <x,s>^2 is a sum of nonnegative terms: <x,s> >= A|x|",
               _arc_negative_case()),
         cos_decreasing_step(),
-    ])
+    ], {**ANGLES, "lam": "[0, oo)", "mu": "[0, oo)"},
+        ANGLES_HOW + "; lam, mu are nonnegative symbols", ("s", "a", "b"),
+        ("angle(a, s) + angle(b, s) <= pi", "x != 0"))
 
 
 USES_cone_arc: tuple[str, ...] = (TRIANGLE,)

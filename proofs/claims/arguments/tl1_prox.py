@@ -192,9 +192,11 @@ def _kept_branch() -> dict[str, bool]:
     return out
 
 
-def _step(says: str, checks: dict[str, bool], keys: tuple[str, ...] | None = None) -> ProofStep:
+def _step(says: str, checks: dict[str, bool], keys: tuple[str, ...] | None = None,
+          symbols: tuple[sp.Symbol, ...] = ()) -> ProofStep:
     sel = {kk: v for kk, v in checks.items() if keys is None or kk in keys}
-    return by_sympy(says, all(sel.values()), detail="; ".join(f"{kk}: {v}" for kk, v in sel.items()))
+    return by_sympy(says, all(sel.values()), detail="; ".join(f"{kk}: {v}" for kk, v in sel.items()),
+                    symbols=symbols)
 
 
 def minimiser_steps() -> list[ProofStep]:
@@ -238,6 +240,23 @@ USES_tl1_prox: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
+# the operators' parameters (operators.py: OP-*): the steps are in tau = lam_op/beta_op
+# --------------------------------------------------------------------------------------------
+#: why the OP-* proofs hold for every input vector x (not a declared variable: it may be 0)
+EVERY_X = "per coordinate: the steps hold for every real x_i (both signs), so for every x in R^d, every d"
+#: the declared variables of the OP-* claims (``lam in [0, oo)``, ``beta in (0, oo)``)
+LAM_OP = sp.Symbol("lam", nonnegative=True)
+BETA_OP = sp.Symbol("beta", positive=True)
+
+
+def ratio_step(covered: str) -> ProofStep:
+    """Every declared (lam, beta) gives a parameter tau = lam/beta >= 0 that the other steps
+    cover (``covered`` says how); the step covers lam in [0, oo), beta in (0, oo)."""
+    return by_sympy(f"every lam >= 0, beta > 0 gives tau = lam/beta >= 0, and {covered}",
+                    nonnegative(LAM_OP / BETA_OP), "lam/beta >= 0", symbols=(LAM_OP, BETA_OP))
+
+
+# --------------------------------------------------------------------------------------------
 # the whole argmin set (operators.py: OP-tl1-argmin)
 # --------------------------------------------------------------------------------------------
 @cache
@@ -262,22 +281,25 @@ def _uniqueness() -> dict[str, bool]:
 def argmin_steps() -> list[ProofStep]:
     u = _uniqueness()
     return [
+        ratio_step("the steps below cover every tau >= 0 (Lemma 5.7's lam): tau > 0 as "
+                   "r^2/(2(a+1)) with r > 0, and tau = 0"),
         cites(L57, "for lam > 0 the printed value (g_lam(x) if |x| > t, else 0) is a global "
                    "minimiser; its proof gives z0 > max(a, r) and |x| - g_lam(|x|) = k/z0^2"),
         _step("off the threshold the minimiser is unique: x < t gives F(y) - F(0) >= y(t - x) > 0; "
               "x > t gives F(y) - F(g) = (y - g)^2 ((a+y) z0^2 - 2k)/(2(a+y) z0^2) > 0 (z0 > r); "
               "y < 0 loses to -y", u, ("y (t - x) > 0 for y > 0, x < t",
-                                       "(a + y) z0^2 - a r^2 > 0 for z0 > r", "(y - g)^2 > 0 for y != g")),
+                                       "(a + y) z0^2 - a r^2 > 0 for z0 > r", "(y - g)^2 > 0 for y != g"),
+              (a, r)),
         _step("at |x| = t: unique minimiser 0 if r <= a; if r > a, phi(y) = t only at y = r - a and "
               "F(0) = F(r - a): the minimisers are 0 and sgn(x)(r - a)", u,
-              ("r <= a, x = t: phi(y) - t > 0 for y > 0", "r > a, x = t: F(0) = F(r - a)")),
+              ("r <= a, x = t: phi(y) - t > 0 for y > 0", "r > a, x = t: F(0) = F(r - a)"), (a, r)),
         _step("lam = 0: F = (y - x)^2/2 has the unique minimiser x = g_0(x), t = 0", u,
-              ("lam = 0: F = (y - x)^2/2, t = 0 and g_0(x) = x",)),
+              ("lam = 0: F = (y - x)^2/2, t = 0 and g_0(x) = x",), (a,)),
     ]
 
 
 def prove_tl1_argmin() -> ProofResult:
-    return proof(argmin_steps())
+    return proof(argmin_steps(), for_all={"x": EVERY_X})
 
 
 USES_tl1_argmin: tuple[str, ...] = (L57,)
