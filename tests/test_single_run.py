@@ -38,6 +38,14 @@ def _by_update(spec: RunSpec, steps: int) -> list[np.ndarray]:
     return out
 
 
+#: the two paths sum in different orders (Python sums vs numpy's dot and norm, whose summation
+#: order depends on the numpy build), so iterates differ by ulps; soft and hard thresholding are
+#: 1-Lipschitz and keep them there, the exact Tl1 prox is steep just above its threshold (its
+#: slope 1/(1 - 2 lam a (a+1)/(a+y)^3) is large there) and can amplify them (1.3e-13 seen with
+#: numpy 2.4: seed 3, 15 steps). A slip in either path moves iterates by far more.
+ITERATE_AGREEMENT = {"l1": 1e-14, "l0": 1e-14, "tl1": 1e-11}
+
+
 @pytest.mark.parametrize("penalty", ["l1", "l0", "tl1"])
 def test_fast_path_gives_the_iterates_of_update(penalty: str) -> None:
     for seed in range(40):
@@ -46,7 +54,7 @@ def test_fast_path_gives_the_iterates_of_update(penalty: str) -> None:
         assert r.ws is not None and r.iterations == spec.T
         ref = _by_update(spec, r.iterations)
         worst = max(float(np.max(np.abs(np.array(a) - b))) for a, b in zip(r.ws[1:], ref, strict=True))
-        assert worst <= 1e-15, (seed, worst)  # the same operations in the same order
+        assert worst <= ITERATE_AGREEMENT[penalty], (seed, worst)
 
 
 def test_fast_path_at_50_digits_is_the_replay() -> None:
