@@ -94,11 +94,14 @@ _T1 = run_point([1.0, 0.0], [math.cos(0.5), math.sin(0.5)], k=4, lam=0.01, beta=
                delta=1.0)
 _CT_TWO = run_point([1.0, 0.0], [1.0, 0.0], k=1, lam=1.0, beta=1.0, eta=0.5, T=2)  # C_t = 2
 _STEP_MAX = run_point([1.0, 0.0], [-1.0, 0.0], k=2, lam=10.0, beta=0.5, eta=0.1, T=1)  # |v| = k/pi + beta
-_SPHERE_EQ = {"k": 2, "w_star": E1, "w1": math.cos(1.0) * E1 + math.sin(1.0) * E2,
+_SPHERE_EQ = {"k": 2, "d": 3, "theta1": 1.0, "theta2": 1.0, "w_star": E1,
+              "w1": math.cos(1.0) * E1 + math.sin(1.0) * E2,
               "w2": math.cos(1.0) * E1 - math.sin(1.0) * E2}  # theta1 = theta2: eq. (16) sharp
-_SPHERE = {"k": 5, "w_star": E1, "w1": math.cos(2.0) * E1 + math.sin(2.0) * E3,
-           "w2": math.cos(0.5) * E1 + math.sin(0.5) * E2}
-_W = {"k": 2, "w_star": np.array([1.0, 0.0]), "w": np.array([0.0, 1.0])}
+_SPHERE = {"k": 5, "d": 3, "theta1": 2.0, "theta2": 0.5, "w_star": E1,
+           "w1": math.cos(2.0) * E1 + math.sin(2.0) * E3, "w2": math.cos(0.5) * E1 + math.sin(0.5) * E2}
+_PAIR = {**_SPHERE, "r1": 1.0, "r2": 1.0}  # the closed form's pairs declare norms too
+_W = {"k": 2, "d": 2, "theta": math.pi / 2, "r": 1.0, "w_star": np.array([1.0, 0.0]), "w": np.array([0.0, 1.0])}
+_UNIT = [{"d": 3, "theta": t, "w_star": E1, "w": math.cos(t) * E1 + math.sin(t) * E2} for t in (2.0, 1.0)]
 
 NONNEG: dict[str, list[dict[str, Any]]] = {
     "L5.2-lipschitz+fix": [{"k": 2, "w_star": E1, "w1": math.cos(1.0) * E1 + math.sin(1.0) * E2,
@@ -137,9 +140,9 @@ ATTAINED: dict[str, list[dict[str, Any]]] = {
     "L5.5-Ct-bounds@Ct": [_CT_TWO],
     "L5.5-Ct-bounds+fix": [_CT_TWO],
     "T1-remark-step+fix": [_STEP_MAX],
-    "L5.3-half-angle": [_SPHERE, _SPHERE_EQ],
-    "L5.3-f-closed-form": [_SPHERE],
-    "L5.3-f-closed-form@eq3+fix": [_SPHERE],
+    "L5.3-half-angle": _UNIT,
+    "L5.3-f-closed-form": [_PAIR],
+    "L5.3-f-closed-form@eq3+fix": [_PAIR],
 }
 
 

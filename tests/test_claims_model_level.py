@@ -132,13 +132,15 @@ E1, E2, E3 = np.eye(3)
 
 
 def _w_point(k: int, theta: float, r: float = 1.0) -> dict:
-    return {"k": k, "w_star": E1.copy(), "w": r * (math.cos(theta) * E1 + math.sin(theta) * E2)}
+    """A w-point with its declared coordinates (the claims see w rebuilt from them)."""
+    return {"k": k, "d": 3, "theta": theta, "r": r, "w_star": E1.copy(),
+            "w": r * (math.cos(theta) * E1 + math.sin(theta) * E2)}
 
 
 def _sphere_point(k: int, t1: float, t2: float, mirror: bool) -> dict:
     e2 = -E2 if mirror else E3
-    return {"k": k, "w_star": E1.copy(), "w1": math.cos(t1) * E1 + math.sin(t1) * E2,
-            "w2": math.cos(t2) * E1 + math.sin(t2) * e2}
+    return {"k": k, "d": 3, "theta1": t1, "theta2": t2, "w_star": E1.copy(),
+            "w1": math.cos(t1) * E1 + math.sin(t1) * E2, "w2": math.cos(t2) * E1 + math.sin(t2) * e2}
 
 
 def test_loss_convention_factor_two() -> None:
@@ -184,13 +186,15 @@ def test_lemma53_true_gradient_reading_fails_near_axis() -> None:
 @pytest.mark.parametrize("t1,t2", [(2.0, 0.5), (1e-6, 5e-7), (math.pi - 1e-6, 1.0)])
 def test_lemma53_identities_and_inequalities(t1: float, t2: float) -> None:
     p = _sphere_point(4, t1, t2, mirror=True)
-    for cid in ("L5.3-eq15", "L5.3-eq17", "L5.3-eq16+fix", "L5.3-constants+fix"):
+    for cid in ("L5.3-eq15", "L5.3-eq16+fix", "L5.3-constants+fix"):
         assert slack50(cid, p) >= 0, cid
-    q = {"k": 4, "w_star": E1.copy(), "w1": 2.0 * p["w1"], "w2": 0.5 * p["w2"]}
+    unit_w = {"k": 4, "d": 3, "theta": t1, "w_star": E1.copy(), "w": p["w1"]}
+    assert slack50("L5.3-eq17", unit_w) >= 0
+    q = {**p, "r1": 2.0, "r2": 0.5, "w1": 2.0 * p["w1"], "w2": 0.5 * p["w2"]}
     assert slack50("L5.3-f-closed-form", q) == 0
     assert slack50("L5.3-f-closed-form@eq3", q) < 0
     assert slack50("L5.3-f-closed-form@eq3+fix", q) == 0
-    assert slack50("L5.3-half-angle", {"k": 1, "w_star": E1, "w1": p["w1"], "w2": p["w1"]}) == 0
+    assert slack50("L5.3-half-angle", {k: v for k, v in unit_w.items() if k != "k"}) == 0
 
 
 def test_monotone_slack() -> None:

@@ -448,7 +448,7 @@ def test_show_from_report_with_counterexample_and_a_snippet_that_replays_it(
     stored = {v["id"]: v for v in json.loads((two_reports[0] / "verdicts.json").read_text())}
     v = stored["L3.1-value"]
     assert "Statement (as printed):" in out and "Reading checked:" in out
-    assert "  - theta(w, w*) in (0, pi) (strict)" in out and "Domain:" in out
+    assert "  - theta > 0 (strict)" in out and "  - theta < pi (strict)" in out and "Domain:" in out
     assert "Verdict: refuted (search)" in out
     assert f"source: the report {two_reports[0] / 'verdicts.json'}" in out
     assert "expected (ledger" in out and "DIFFERS" not in out

@@ -1,6 +1,7 @@
 """Claims of Lemma 5.1: the true gradient (eq. 13) and the expected coarse gradient (eq. 14).
 
-Points: w-points ``{"k", "w_star", "w"}`` (:mod:`proofs.claims.model_level.points`). The printed
+Points: w-points, declared (:mod:`proofs.claims.model_level.points`): k, d, theta in (0, pi),
+r in (0, oo), w* on the unit sphere, w at angle theta from w* with norm r. The printed
 right-hand sides are typed here (they are the claims); the left-hand sides come from the model.
 Each right-hand side has a named exact factor ``A`` (an equality: any other value is false):
 eq. (13) -A/|w| (I - w w^T/|w|^2) w* / |...| with A = k/(2 pi) (k/pi for f of eq. 3), eq. (14)

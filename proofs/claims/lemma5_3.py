@@ -1,11 +1,13 @@
 """Claims of Lemma 5.3 and its proof (eqs. 15-17, the half-angle step, the closed form of f, the
 monotonicity of theta + cos theta, and the constants K1, K2, L).
 
-Points on the unit sphere: pairs ``{"k", "w_star", "w1", "w2"}``
-(:mod:`proofs.claims.model_level.points`); every slack uses w_j / |w_j| and w* / |w*| computed at
-the backend's precision, so |w1| = |w2| = |w*| = 1 hold by construction (to the working
-precision). The remaining hypotheses (theta_j in (0, pi), theta2 <= theta1) are explicit, and the
-strategy keeps theta2 below theta1 by a margin (>= 1e-8 relative) that survives rounding.
+Points: declared domains (:mod:`proofs.claims.model_level.points`). The lemma's pairs
+(:data:`~proofs.claims.model_level.points.SPHERE`): k, d, theta1 in (0, pi), theta2 in (0, theta1],
+w* on the unit sphere and unit w1, w2 at angles theta1, theta2 from it (w2 in w1's plane, same or
+mirror side, or in an independent plane), realized at the backend's precision so |w1| = |w2| =
+|w*| = 1 and the angles hold by construction; theta2 = theta1 is reached exactly. Eq. (17) and the
+half-angle step are about one unit w, the closed form of f about any w1, w2 != 0, the monotonicity
+about 0 <= t2 <= t1 <= pi.
 
 Main reading of f: the population loss of eq. (6) (the proof's closed form equals it). Eq. (16)
 pairs the d x d matrix grad E_Z[g(w1,Z)] with a vector; the main reading replaces it by
@@ -22,25 +24,25 @@ from typing import Any
 
 import numpy as np
 import sympy as sp
-from hypothesis import strategies as st
 
 from proofs.engine.backend import Backend
-from proofs.engine.claim import Claim, Constant, Hypothesis, Point, ProofResult
-from proofs.engine.proof import by_sympy, proof
+from proofs.engine.claim import Claim, Constant, Point, ProofResult
+from proofs.engine.domain import Domain
+from proofs.engine.proof import ProofStep, by_sympy, proof
 from proofs.model import angle, expected_coarse_gradient, loss_gradient, population_loss
 
 from .arguments import model_level as ML
 from .model_level.points import (
-    SPHERE_DOMAIN,
-    SPHERE_EXAMPLES,
-    SPHERE_HYPS,
-    on_sphere,
+    NORM_PAIRS,
+    SPHERE,
+    SPHERE_EXAMPLE,
     sphere_pairs,
-    star,
     vector_pairs,
+    w_domain,
+    w_points,
 )
 from .model_level.symbolic import coarse_on_sphere, model_expr
-from .strategies import PI, closed_angles, dot, identity_slack, model_symbols, nrm
+from .strategies import dot, identity_slack, model_symbols, nrm
 
 SECTION = "Lemma 5.3"
 PROOF_REF = "proof of Lemma 5.3"
@@ -55,8 +57,8 @@ K2_CONST = Constant("K2", K2_PRINTED, doc="theta2 + cos theta2 - theta1 - cos th
 
 def _claim(id: str, paper_ref: str, statement: str, reading: str, **fields: Any) -> Claim:
     """A claim of Lemma 5.3; by default on the unit sphere under the lemma's hypotheses
-    (theta_j in (0, pi), theta2 <= theta1), which ``fields`` may replace."""
-    common = dict(domain=SPHERE_DOMAIN, hypotheses=SPHERE_HYPS, strategy=sphere_pairs, examples=SPHERE_EXAMPLES)
+    (theta_j in (0, pi), theta2 <= theta1: :data:`SPHERE`), which ``fields`` may replace."""
+    common = dict(variables=SPHERE, strategy=sphere_pairs, examples=(SPHERE_EXAMPLE,))
     return Claim(id=id, paper_ref=paper_ref, section=SECTION, statement=statement, reading=reading,
                  **{**common, **fields})
 
@@ -72,9 +74,18 @@ def _f(w: Any, s: Any, k: int, conv: str = "eq6") -> Any:
 # --------------------------------------------------------------------------------------------
 # symbolic facts
 # --------------------------------------------------------------------------------------------
-def _coarse_step() -> Any:
-    ok, desc = coarse_on_sphere()
-    return by_sympy("the model's E_Z[g](w) = (k/(2 pi)) w^ - (k/(2 pi)) s^ (every reading)", ok, desc)
+def _coarse_step(*angles: str) -> ProofStep:
+    """E_Z[g] on the sphere, checked at each declared angle (a positive symbol: it covers (0, oo))."""
+    k, r, _ = model_symbols()
+    at = tuple(sp.Symbol(a, positive=True) for a in angles)
+    ok, desc = coarse_on_sphere(*at)
+    return by_sympy("the model's E_Z[g](w) = (k/(2 pi)) w^ - (k/(2 pi)) s^ (every reading)", ok, desc,
+                    symbols=(k, r, *at))
+
+
+def _on_sphere(p: Point) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(w1, w2, w*): unit vectors by construction (the point is realized)."""
+    return p["w1"], p["w2"], p["w_star"]
 
 
 def _is(value: str, expected: Any) -> bool:
@@ -86,7 +97,7 @@ def _is(value: str, expected: Any) -> bool:
 # eq. (15), eq. (17), half-angle
 # --------------------------------------------------------------------------------------------
 def _eq15_slack(p: Point, B: Backend, c: Any) -> Any:
-    w1, w2, s = on_sphere(p, B)
+    w1, w2, s = _on_sphere(p)
     diff = nrm(_eg(w1, s, p["k"]) - _eg(w2, s, p["k"]), B)
     # equality holds on the sphere (an identity in disguise): the excess diff - K|w1 - w2| gets
     # the identity rounding allowance for terms of size k/pi (the s^ terms cancel)
@@ -95,26 +106,28 @@ def _eq15_slack(p: Point, B: Backend, c: Any) -> Any:
 
 def _prove_eq15() -> ProofResult:
     k, _, _ = model_symbols()
-    return proof([_coarse_step(), by_sympy(f"on the unit sphere E g(w1) - E g(w2) = (k/(2 pi))(w1 - w2): "
-                                           f"equality with K = {K_EQ15}", _is(K_EQ15, k / (2 * sp.pi)))])
+    return proof([_coarse_step("theta1", "theta2"),
+                  by_sympy(f"on the unit sphere E g(w1) - E g(w2) = (k/(2 pi))(w1 - w2): "
+                           f"equality with K = {K_EQ15}", _is(K_EQ15, k / (2 * sp.pi)))],
+                 for_all=ML.model_vectors("w1", "w2"))
 
 
 def _eq17_slack(p: Point, B: Backend, c: Any) -> Any:
-    w1, _, s = on_sphere(p, B)
-    rhs = c.K * w1 - c.K * s
-    return identity_slack(nrm(_eg(w1, s, p["k"]) - rhs, B), B.scalar(p["k"]) / B.pi, B)
+    w, s = p["w"], p["w_star"]
+    rhs = c.K * w - c.K * s
+    return identity_slack(nrm(_eg(w, s, p["k"]) - rhs, B), B.scalar(p["k"]) / B.pi, B)
 
 
 def _prove_eq17() -> ProofResult:
     k, _, _ = model_symbols()
-    return proof([_coarse_step(), by_sympy(f"with |w| = |w*| = 1 that is K w - K w*, K = {K_EQ15}",
-                                           _is(K_EQ15, k / (2 * sp.pi)))])
+    return proof([_coarse_step("theta"), by_sympy(f"with |w| = |w*| = 1 that is K w - K w*, K = {K_EQ15}",
+                                                  _is(K_EQ15, k / (2 * sp.pi)))],
+                 for_all=ML.model_vectors("w"))
 
 
 def _half_slack(p: Point, B: Backend, c: Any) -> Any:
-    w1, _, s = on_sphere(p, B)
-    th = angle(w1, s)
-    return identity_slack(abs(B.cos(th / 2) - c.HALF * nrm(w1 + s, B)), 1, B)
+    w, s = p["w"], p["w_star"]
+    return identity_slack(abs(B.cos(angle(w, s) / 2) - c.HALF * nrm(w + s, B)), 1, B)
 
 
 # --------------------------------------------------------------------------------------------
@@ -132,7 +145,7 @@ def _printed_bracket(theta: Any, k: int, B: Backend) -> Any:
 
 def _closed_form_slack(conv: str) -> Any:
     def slack(p: Point, B: Backend, c: Any) -> Any:
-        s = star(p, B)
+        s = p["w_star"]
         k = p["k"]
         kk = B.scalar(k)
         t1, t2 = angle(p["w1"], s), angle(p["w2"], s)
@@ -151,30 +164,15 @@ def _closed_form_slack(conv: str) -> Any:
 
 
 # --------------------------------------------------------------------------------------------
-# monotonicity
+# monotonicity: 0 <= t2 <= t1 <= pi (t2 = t1 and nearly equal pairs, t1 = pi/2 exactly among the
+# round values, where the derivative vanishes)
 # --------------------------------------------------------------------------------------------
-def _mono_points() -> st.SearchStrategy[Point]:
-    @st.composite
-    def build(draw: Any) -> Point:
-        a, b = draw(closed_angles()), draw(closed_angles())
-        if draw(st.booleans()):  # nearly equal pairs, around the sharp point pi/2 too
-            a = draw(st.sampled_from([a, PI / 2]))
-            b = a * (1 - draw(st.floats(0, 1e-3)))
-        return {"t1": max(a, b), "t2": min(a, b)}
-
-    return build()
+MONO = Domain("t1 in [0, pi]", "t2 in [0, t1]")
 
 
 def _mono_slack(p: Point, B: Backend) -> Any:
     t1, t2 = p["t1"], p["t2"]
     return (t1 + B.cos(t1)) - (t2 + B.cos(t2))
-
-
-MONO_HYPS = (
-    Hypothesis("0 <= t2", lambda p, B: p["t2"]),
-    Hypothesis("t2 <= t1", lambda p, B: p["t1"] - p["t2"]),
-    Hypothesis("t1 <= pi", lambda p, B: B.pi - p["t1"]),
-)
 
 
 # --------------------------------------------------------------------------------------------
@@ -185,7 +183,7 @@ def _eq16_slack(gradient: str = "coarse", half: bool = True) -> Any:
     (the proof's form); G = E_Z[g] or grad f; f of eq. (6)."""
 
     def slack(p: Point, B: Backend, c: Any) -> Any:
-        w1, w2, s = on_sphere(p, B)
+        w1, w2, s = _on_sphere(p)
         delta = w2 - w1
         G = _eg(w1, s, p["k"]) if gradient == "coarse" else loss_gradient(w1, s, p["k"])
         h = B.scalar(1) / 2 if half else B.scalar(1)
@@ -196,14 +194,14 @@ def _eq16_slack(gradient: str = "coarse", half: bool = True) -> Any:
 
 def _K1_slack(p: Point, B: Backend, c: Any) -> Any:
     """theta2 - theta1 <= <w1 - w*, w2 - w1> + K1 |w2 - w1|^2."""
-    w1, w2, s = on_sphere(p, B)
+    w1, w2, s = _on_sphere(p)
     delta = w2 - w1
     return dot(w1 - s, delta) + c.K1 * dot(delta, delta) - (angle(w2, s) - angle(w1, s))
 
 
 def _K2_slack(p: Point, B: Backend, c: Any) -> Any:
     """theta2 + cos theta2 - theta1 - cos theta1 <= K2 |w2 - w1|^2."""
-    w1, w2, s = on_sphere(p, B)
+    w1, w2, s = _on_sphere(p)
     t1, t2 = angle(w1, s), angle(w2, s)
     return c.K2 * dot(w2 - w1, w2 - w1) + (t1 + B.cos(t1)) - (t2 + B.cos(t2))
 
@@ -240,9 +238,8 @@ EQ16 = _claim(
 CLOSED_FORM = _claim(
     "L5.3-f-closed-form", PROOF_REF, _CLOSED, "f of eq. (6); the closed form checked at w1 and w2 and the "
     "difference formula, for any w1, w2 != 0", slack=_closed_form_slack("eq6"),
-    prove=ML.prove_closed_form, uses=ML.USES_closed_form, hypotheses=(), examples=(),
-    domain="k in 1..100, d in 2..60, |w*| = 1, w1, w2 at angles in [0, pi], norms 1e-6..1e6",
-    strategy=lambda: vector_pairs(norm=True), constants=(
+    prove=ML.prove_closed_form, uses=ML.USES_closed_form, variables=NORM_PAIRS, strategy=vector_pairs, examples=(),
+    constants=(
         Constant("C", "1/8", sense="exact", doc="the factor of the closed form; " + _IDENTITY),
         Constant("S", "k/(2*pi)", sense="exact", doc="f(w2) - f(w1) = S (theta2 - theta1); " + _IDENTITY)),
     notes="The printed matrix expression is evaluated with k x k matrices; rounding scale "
@@ -288,15 +285,16 @@ CLAIMS: tuple[Claim, ...] = (
     _claim(
         "L5.3-eq17", "proof of Lemma 5.3, eq. (17)", "For |w| = 1: E_Z[g(w,Z)] = (k/(2 pi)) w - (k/(2 pi)) w*.",
         "|w| = |w*| = 1 and theta(w, w*) in (0, pi) (the lemma's hypotheses); vector identity",
-        hypotheses=SPHERE_HYPS[:1], slack=_eq17_slack, prove=_prove_eq17,
+        variables=w_domain(unit=True), strategy=lambda: w_points(unit=True), examples=(),
+        slack=_eq17_slack, prove=_prove_eq17,
         constants=(Constant("K", K_EQ15, sense="exact", doc="E g = K w - K w*; " + _IDENTITY),),
         notes="Slack: identity_slack of |E g - rhs| at scale k/pi.",
     ),
     _claim(
         "L5.3-half-angle", PROOF_REF, "For |w| = |w*| = 1: cos(theta(w,w*)/2) = (1/2) |w + w*|.",
-        "every unit w, theta in [0, pi] (end points included)", hypotheses=(), examples=(),
-        domain="d in 2..60, |w| = |w*| = 1, theta in [0, pi] (0, pi, tiny, near pi, round, uniform)",
-        strategy=lambda: vector_pairs(norm=False), slack=_half_slack, prove=ML.prove_half_angle,
+        "every unit w, theta in [0, pi] (end points included)", examples=(),
+        variables=w_domain("[0, pi]", unit=True, k=False),
+        strategy=lambda: w_points(closed=True, unit=True, k=False), slack=_half_slack, prove=ML.prove_half_angle,
         uses=ML.USES_half_angle,
         constants=(Constant("HALF", "1/2", sense="exact", doc="cos(theta/2) = HALF |w + w*|; " + _IDENTITY),),
         notes="Slack: identity_slack (absolute, scale 1).",
@@ -312,9 +310,7 @@ CLAIMS: tuple[Claim, ...] = (
     _claim(
         "L5.3-monotone", PROOF_REF, "theta -> theta + cos theta is monotonically increasing on [0, pi].",
         "non-decreasing: for 0 <= t2 <= t1 <= pi, t1 + cos t1 >= t2 + cos t2 (what the proof uses); the proof "
-        "shows strict increase too", domain="0 <= t2 <= t1 <= pi (end points, tiny, near pi, round, uniform; "
-        "nearly equal pairs, around pi/2 where the derivative vanishes)",
-        hypotheses=MONO_HYPS, strategy=_mono_points, slack=_mono_slack, prove=ML.prove_monotone,
+        "shows strict increase too", variables=MONO, strategy=MONO.strategy, slack=_mono_slack, prove=ML.prove_monotone,
         uses=ML.USES_monotone, examples=(),
     ),
     CONSTANTS,

@@ -1,7 +1,9 @@
 """Claims of Section 3: the loss convention (eqs. 3 and 6) and Lemma 3.1.
 
-Points: w-points ``{"k", "w_star", "w"}`` (:mod:`proofs.claims.model_level.points`). All model
-quantities come from :mod:`proofs.model` (never re-typed here). Named exact constants:
+Points: w-points, declared (:mod:`proofs.claims.model_level.points`): k, d, theta, r, w* on the
+unit sphere and w at angle theta from w* with norm r (theta in (0, pi); in [0, pi] for the loss
+convention). All model quantities come from :mod:`proofs.model` (never re-typed here). Named
+exact constants:
 
 * ``RATIO`` of S3.loss-convention: f (eq. 3) = RATIO E_Z[l] (eq. 6); printed 1 ("the same
   function"), the fix's 2;
@@ -17,13 +19,12 @@ from typing import Any
 
 from proofs.engine.backend import Backend
 from proofs.engine.claim import Claim, Constant, Point, ProofResult
-from proofs.engine.proof import by_sympy, proof
-from proofs.model import expected_coarse_gradient, loss_gradient, model, population_loss
+from proofs.engine.proof import proof
+from proofs.model import expected_coarse_gradient, loss_gradient, population_loss
 
 from .arguments import model_level as ML
-from .model_level.points import W_NONZERO, star, theta_of, w_claim, w_points
-from .model_level.symbolic import model_expr
-from .strategies import dot, identity_slack, is_zero, nrm
+from .model_level.points import W_CLOSED, star, theta_of, w_claim, w_points
+from .strategies import dot, identity_slack, nrm
 
 SECTION = "Section 3"
 
@@ -38,9 +39,7 @@ def _loss_ratio_slack(p: Point, B: Backend, c: Any) -> Any:
 
 def _prove_ratio(ratio: str) -> Any:
     def prove() -> ProofResult:
-        m = model()
-        return proof([by_sympy(f"the model's f (eq. 3) = {m.loss['eq3']} is {ratio} x E_Z[l] (eq. 6) = "
-                               f"{m.loss['eq6']}", is_zero(m.loss["eq3"] - model_expr(ratio) * m.loss["eq6"]))])
+        return proof([ML.loss_ratio_step(ratio)], for_all=ML.model_vectors("w"))
 
     return prove
 
@@ -52,8 +51,7 @@ LOSS_CONVENTION = w_claim(
     "uses f for both).",
     "f(w) = E_Z[(h(w,Z) - h(w*,Z))^2] (eq. 3) equals E_Z[1/2 (1^T s(Zw) - 1^T s(Zw*))^2] (eq. 6) for "
     "every w != 0 and k",
-    domain="k in 1..100, d in 2..60, |w*| = 1, any w != 0 (theta in [0, pi], |w| in [1e-6, 1e6])",
-    hypotheses=(W_NONZERO,), strategy=lambda: w_points(closed=True), slack=_loss_ratio_slack,
+    variables=W_CLOSED, strategy=lambda: w_points(closed=True), slack=_loss_ratio_slack,
     constants=(Constant("RATIO", "1", sense="exact", doc="f (eq. 3) = RATIO E_Z[l] (eq. 6); an equality"),),
     supports=("L3.1-value", "L5.1-eq13", "L5.3-f-closed-form", "L5.5-lagrangian-descent", "T1-descent"),
     notes="Slack: identity_slack of |f3 - RATIO f6| at scale |f3| + |RATIO f6| (the backend's "

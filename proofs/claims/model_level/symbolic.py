@@ -14,6 +14,7 @@ import sympy as sp
 
 from proofs.engine.exact import ExactLike, parse_exact
 from proofs.model import model
+from proofs.model.derivation import Coefficients
 
 from ..strategies import gram_inner, is_zero, model_symbols
 
@@ -33,13 +34,16 @@ def coefficient_gaps(coeffs: Any, target: tuple[Any, Any]) -> tuple[Any, Any]:
 
 
 @cache
-def coarse_on_sphere() -> tuple[bool, str]:
-    """Every reading of the model's E_Z[g] is (k/(2 pi)) w^ - (k/(2 pi)) s^ (free of |w|, theta)."""
-    k, _, _ = model_symbols()
+def coarse_on_sphere(*angles: sp.Symbol) -> tuple[bool, str]:
+    """Every reading of the model's E_Z[g] is (k/(2 pi)) w^ - (k/(2 pi)) s^ (free of |w|, theta),
+    checked with the model's theta replaced by each of ``angles`` (none: the model's theta)."""
+    k, _, theta = model_symbols()
     half = k / (2 * sp.pi)
     ok, parts = True, []
     for reading, co in model().coarse_gradient.items():
-        ok = ok and all(is_zero(g) for g in coefficient_gaps(co, (half, -half)))
+        for a in angles or (theta,):
+            at = Coefficients(co.coeff_w.subs(theta, a), co.coeff_s.subs(theta, a))
+            ok = ok and all(is_zero(g) for g in coefficient_gaps(at, (half, -half)))
         parts.append(f"{reading}: ({co.coeff_w}, {co.coeff_s})")
     return ok, "; ".join(parts)
 
