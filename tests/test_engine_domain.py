@@ -198,3 +198,14 @@ def test_vectors_at_angles_from_one_vector_share_planes_sometimes() -> None:
         else:
             seen.add("independent")
     assert seen == {"same plane, same side", "same plane, mirrored", "independent"}
+
+
+def test_an_exact_coordinate_written_to_a_report_reads_back_exactly() -> None:
+    """A counterexample at a declared end point (pi/2) is written "pi/2" and replayed as the exact
+    value; labels (penalty names, readings) stay strings."""
+    from proofs.engine.points import from_strings, to_strings
+
+    point = {"theta": ExactValue("pi/2"), "x": ExactValue("sqrt(2)/3"), "penalty": "tl1", "reading": "eq3"}
+    back = from_strings(to_strings(point))
+    assert back == point
+    assert from_strings({"v": "oo", "w": "E"}) == {"v": "oo", "w": "E"}  # not finite / not lower case

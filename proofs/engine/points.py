@@ -177,11 +177,28 @@ def _scalar_from_string(s: str) -> Any:
     try:
         f = float(s)
     except ValueError:
-        return s  # a label, e.g. a penalty name
+        return _exact_or_label(s)
     if repr(f) == s or s in ("inf", "-inf", "nan"):
         return f  # written by repr(float): exactly this float64
     with mpmath.workdps(PARSE_DPS):
         return mpmath.mpf(s)
+
+
+_EXACT_CHARS = re.compile(r"[0-9a-z_+\-*/()., ]+")
+
+
+def _exact_or_label(s: str) -> Any:
+    """An exact value written by :func:`scalar_str` (``"pi/2"``, ``"sqrt(2)/3"``: a finite real
+    constant) as an :class:`ExactValue`; anything else (``"l1"``, ``"tl1"``) is a label."""
+    if not _EXACT_CHARS.fullmatch(s):
+        return s
+    try:
+        expr = sympy.sympify(s, rational=True)
+    except (sympy.SympifyError, SyntaxError, TypeError, ValueError):
+        return s
+    if isinstance(expr, sympy.Expr) and not expr.free_symbols and expr.is_real and expr.is_finite:
+        return ExactValue(expr)
+    return s
 
 
 def _array(items: list[Any]) -> np.ndarray:
