@@ -8,6 +8,8 @@
 * ``R-ball-angle``: a point within R <= c of c s (s unit) is within arcsin(R/c) of s in angle.
 * ``R-cone-arc``: a non-negative combination of unit a, b with angle(a, s) + angle(b, s) <= pi
   is at most max(angle(a, s), angle(b, s)) from s.
+* ``R-eq17-end-points``: eq. (17), E g = (k/(2 pi))(w - w*), at theta = 0 and pi too (the lemma
+  states it on (0, pi); the one-step claims need every angle).
 * ``R-one-step-operator``: for unit w, the w-update is w^ = c1 w + eta (c2 w* + beta u) for every
   u (c1 = 1 - eta (c2 + beta), c2 = k/(2 pi)): one-step claims proved for every u with the
   operator properties (``OP-*``) hold for the soft, hard and Tl1 u-updates alike.
@@ -233,6 +235,15 @@ def _step_parts(p: Point, B: Any) -> tuple[Any, ...]:
     return w, s, u, beta, eta, c1, c2
 
 
+def _eq17_end_points_slack(p: Point, B: Any) -> Any:
+    """min over w = w*, -w* and both readings of eq. (9) of the identity slack of
+    E_Z[g(w, Z)] = c2 (w - w*) (rounding allowance at the scale k/pi)."""
+    s, c2 = p["w_star"], _c2(p, B)
+    gaps = [nrm(expected_coarse_gradient(w, s, p["k"], reading=rd) - c2 * (w - s), B)
+            for w in (s, -s) for rd in ("entrywise", "scalar")]
+    return identity_slack(max(gaps), 2 * c2, B)
+
+
 def _one_step_slack(p: Point, B: Any) -> Any:
     w, s, u, beta, eta, c1, c2 = _step_parts(p, B)
     w_hat, _ = update(w, s, int(p["k"]), u, beta, eta)
@@ -300,8 +311,8 @@ def _m_angle_delta(p: Point, B: Any) -> Any:
     return B.pi - B.scalar(p["delta"]) - angle(w, s)
 
 
-#: the one-step claims declare their scalars only: w may sit at angle 0 or pi from w* (where the
-#: cited L5.3-eq17 is not stated) and u may be 0
+#: the one-step claims declare their scalars only: w may sit at any angle in [0, pi] from w*
+#: (L5.3-eq17 covers (0, pi), R-eq17-end-points the two ends) and u may be 0
 STEP_PARAMETERS = ("k integer >= 1", "beta in (0, oo)", "eta in (0, oo)")
 HYPS_ANGLE = (
     Hypothesis("theta(w, w*) <= pi - delta", _m_angle_delta),
@@ -382,6 +393,20 @@ CLAIMS: tuple[Claim, ...] = (
         slack=_arc_slack,
         prove=SG.prove_cone_arc,
         uses=SG.USES_cone_arc,
+    ),
+    Claim(
+        id="R-eq17-end-points",
+        paper_ref="proof of Lemma 5.3, eq. (17), at theta = 0 and pi (reduction)",
+        section=SECTION,
+        statement="For unit w*, at w = w* (theta = 0) and w = -w* (theta = pi): E_Z[g(w,Z)] = (k/(2 pi)) (w - w*), "
+        "as eq. (17) states for theta in (0, pi).",
+        reading="both readings of eq. (9); identity slack at the scale k/pi. The one-step claims cover every "
+        "angle in [0, pi] and cite this with L5.3-eq17",
+        variables=Domain("k integer >= 1", "d integer >= 2", "w_star in unit sphere of R^d"),
+        slack=_eq17_end_points_slack,
+        prove=OS.prove_eq17_end_points,
+        uses=OS.USES_eq17_end_points,
+        supports=("R-one-step-operator",),
     ),
     Claim(
         id="R-one-step-operator",

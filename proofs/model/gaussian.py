@@ -29,6 +29,15 @@ def _plane_integral(integrand: sp.Expr, phi_lo: sp.Expr, phi_hi: sp.Expr) -> sp.
     return sp.simplify(sp.integrate(radial, (phi, phi_lo, phi_hi)))
 
 
+def mean_on_wedge_at(angle: sp.Expr) -> sp.Matrix:
+    """(G3) at one exact angle in [0, pi], by the same polar integral: E[z 1{z.a > 0} 1{z.b > 0}]
+    over the wedge (angle - pi/2, pi/2) (empty at angle = pi). The closed forms of
+    :func:`gaussian_facts` are derived for theta in (0, pi); this covers the end points."""
+    half = sp.pi / 2
+    z = sp.Matrix([rho * sp.cos(phi), rho * sp.sin(phi)])
+    return sp.Matrix([_plane_integral(zi, angle - half, half) for zi in z])
+
+
 @dataclass(frozen=True)
 class GaussianFacts:
     """The derived facts, as SymPy expressions in ``theta`` (vectors as 2x1 matrices in the

@@ -1,7 +1,10 @@
 """One step of Algorithm 1 on the sphere, for every u with the operator properties.
 
+* ``R-eq17-end-points``: E g(w) = c2 (w - w*) also at theta(w, w*) = 0 and pi (w = +-w*), where
+  ``L5.3-eq17`` (the lemma's theta in (0, pi)) is not stated: (G2), (G3) integrated at those angles.
 * ``R-one-step-operator``: for unit w, w^ = w - eta E g(w) - eta beta (w - u) = c1 w + eta v,
-  v = c2 w* + beta u, c1 = 1 - eta (c2 + beta), c2 = k/(2 pi) (E g from ``L5.3-eq17``).
+  v = c2 w* + beta u, c1 = 1 - eta (c2 + beta), c2 = k/(2 pi) (E g from ``L5.3-eq17`` and, at
+  theta = 0, pi, ``R-eq17-end-points``).
 * ``R-one-step-angle``: if moreover |u| <= 1, c1 >= 0, beta <= c2 sin(delta), theta(w, w*) <=
   pi - delta and w^ != 0, then theta(w^, w*) <= max(theta(w, w*), arcsin(beta/c2)).
 * ``L5.4-angle-descent+fix`` and ``L5.4-invariance+fix``: the soft-thresholded u^{t+1} has
@@ -20,6 +23,8 @@ import sympy as sp
 from proofs.engine.claim import ProofResult
 from proofs.engine.cover import Cover
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+from proofs.model.derivation import k as K_MODEL
+from proofs.model.gaussian import gaussian_facts, mean_on_wedge_at
 
 from .sphere_geometry import ARC, BALL, cos_decreasing_step
 from .symbolic import identity, nonnegative
@@ -27,6 +32,7 @@ from .symbolic import identity, nonnegative
 ONE_STEP = "R-one-step-operator"
 ONE_STEP_ANGLE = "R-one-step-angle"
 EQ17 = "L5.3-eq17"
+EQ17_ENDS = "R-eq17-end-points"
 SOFT_SIGN = "OP-soft-sign"
 ANGLE_FIX = "L5.4-angle-descent+fix"
 
@@ -50,10 +56,42 @@ def _update_coefficients() -> dict[str, bool]:
     return {f"coefficient of {b}": identity(lhs[b] - rhs[b]) for b in lhs}
 
 
+def _coarse_at_end(angle: sp.Expr) -> tuple[sp.Matrix, sp.Matrix, sp.Matrix]:
+    """(E_Z[g(w, Z)] in both readings of eq. (9), c2 (w^ - w*^)) in the frame w^ = e1,
+    w*^ = (cos angle, sin angle), from (G2) and (G3) integrated at ``angle``; as in
+    :mod:`proofs.model.derivation`: E g = sqrt(2/pi) k (G2 - G3) (entrywise), plus the scalar
+    reading's cross-patch term sqrt(2/pi) k (k-1) G2 E[X], E[X] = P[z.w > 0] - P[z.w* > 0]."""
+    g = gaussian_facts()
+    pref = sp.sqrt(2 / sp.pi)
+    entrywise = pref * K_MODEL * (g.mean_on_half_plane - mean_on_wedge_at(angle))
+    scalar = entrywise + pref * K_MODEL * (K_MODEL - 1) * g.mean_on_half_plane * (g.half_plane - g.half_plane)
+    c2 = K_MODEL / (2 * sp.pi)
+    return entrywise, scalar, c2 * (sp.Matrix([1, 0]) - sp.Matrix([sp.cos(angle), sp.sin(angle)]))
+
+
+def prove_eq17_end_points() -> ProofResult:
+    """R-eq17-end-points: at theta = 0 (w = w*) and theta = pi (w = -w*), for every k."""
+    steps = []
+    for name, angle in (("theta = 0 (w = w*)", sp.Integer(0)), ("theta = pi (w = -w*)", sp.pi)):
+        entrywise, scalar, rhs = _coarse_at_end(angle)
+        ok = all(sp.simplify(e) == 0 for e in (*(entrywise - rhs), *(scalar - rhs)))
+        steps.append(by_sympy(
+            f"{name}: E_Z[g] = sqrt(2/pi) k (G2 - G3) (both readings) = c2 (w - w*), (G3) integrated "
+            f"over its wedge at that angle", ok, f"E g = {list(entrywise)}, c2 (w - w*) = {list(rhs)}",
+            symbols=(K_MODEL,)))
+    plane = ("the integrals are over the plane of w, w* (the orthogonal part of z integrates out, "
+             "proofs.model.gaussian), so every d and every unit w*")
+    return proof(steps, for_all={"d": plane, "w_star": plane})
+
+
+USES_eq17_end_points: tuple[str, ...] = ()
+
+
 def prove_one_step_operator() -> ProofResult:
     ok = all(_update_coefficients().values())
     return proof([
-        cites(EQ17, "for unit w and w*: E_Z[g(w, Z)] = c2 w - c2 w*, c2 = k/(2 pi)"),
+        cites(EQ17, "for unit w and w*, theta(w, w*) in (0, pi): E_Z[g(w, Z)] = c2 w - c2 w*, c2 = k/(2 pi)"),
+        cites(EQ17_ENDS, "the same at theta(w, w*) = 0 and pi (w = +-w*)"),
         by_sympy("w - eta c2 (w - w*) - eta beta (w - u) = c1 w + eta (c2 w* + beta u), c1 = 1 - "
                  "eta (c2 + beta): the coefficients of w, w*, u agree, for every u", ok,
                  "; ".join(f"{k_}: {v}" for k_, v in _update_coefficients().items()),
@@ -61,7 +99,7 @@ def prove_one_step_operator() -> ProofResult:
     ])
 
 
-USES_one_step_operator: tuple[str, ...] = (EQ17,)
+USES_one_step_operator: tuple[str, ...] = (EQ17, EQ17_ENDS)
 
 
 @cache
