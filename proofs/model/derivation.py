@@ -81,6 +81,22 @@ def _gradient_of_angle() -> tuple[sp.Expr, sp.Expr, tuple[Step, ...]]:
     return alpha, beta, steps
 
 
+def coarse_gradient_in_frame(mean_on_wedge: sp.Matrix) -> dict[str, sp.Matrix]:
+    """E_Z[g(w, Z)] of eq. (9), g = sqrt(2/pi) sum_i z_i mu'(z_i.w) * residual, in both readings,
+    as vectors in the frame (w^ = e1, e2) of (G2)/(G3), given (G3) ``mean_on_wedge`` at the angle
+    at hand (the closed form on (0, pi), or :func:`~proofs.model.gaussian.mean_on_wedge_at` an
+    end point): E[z sigma(z.w)] = (G2), E[z sigma(z.w) sigma(z.w*)] = (G3). Entrywise reading:
+    residual sigma(z_i.w) - sigma(z_i.w*) per patch (sigma^2 = sigma), sqrt(2/pi) k ((G2) - (G3));
+    scalar reading: residual 1^T sigma(Zw) - 1^T sigma(Zw*), whose extra terms i != j factor by
+    independence into sqrt(2/pi) k (k-1) (G2) E[X], E[X] = P[z.w > 0] - P[z.w* > 0]."""
+    g = gaussian_facts()
+    pref = sp.sqrt(2 / sp.pi)
+    mean_x = g.half_plane - g.half_plane
+    entrywise = pref * k * (g.mean_on_half_plane - mean_on_wedge)
+    return {"entrywise": entrywise,
+            "scalar": entrywise + pref * k * (k - 1) * g.mean_on_half_plane * mean_x}
+
+
 @cache
 def model() -> Model:
     """Run the whole derivation (cached: a few seconds of SymPy the first time)."""
@@ -118,22 +134,14 @@ def model() -> Model:
         steps.append(Step(f"grad f ({conv}) = f'(theta) grad theta: coefficient of w^", gradient[conv].coeff_w))
         steps.append(Step(f"grad f ({conv}): coefficient of s^", gradient[conv].coeff_s))
 
-    # Expected coarse gradient, eq. (9): g = sqrt(2/pi) sum_i z_i mu'(z_i.w) * residual.
-    # In the frame of (G2)/(G3): E[z sigma(z.w)] = w^/sqrt(2pi) (G2);
-    # E[z sigma(z.w) sigma(z.w*)] = cos(theta/2)/sqrt(2pi) (w^+s^)/|w^+s^| (G3), |w^+s^| = 2cos(theta/2).
-    pref = sp.sqrt(2 / sp.pi)
-    g2_coeff = g.mean_on_half_plane[0]  # along w^ (frame coordinate e1 = w^)
-    # (G3) in the frame (w^, e2) rewritten in the basis (w^, s^), s^ = cos theta w^ + sin theta e2
-    g3_s = sp.simplify(g.mean_on_wedge[1] / sp.sin(theta))
-    g3_w = sp.simplify(g.mean_on_wedge[0] - g3_s * sp.cos(theta))
-    # entrywise reading: residual sigma(z_i.w) - sigma(z_i.w*) per patch, and sigma^2 = sigma
-    entry_w = _half_angle(pref * k * (g2_coeff - g3_w))
-    entry_s = _half_angle(pref * k * (-g3_s))
-    # scalar reading: residual 1^T sigma(Zw) - 1^T sigma(Zw*); the extra terms i != j factor by
-    # independence into E[z_i sigma(z_i.w)] * E[X_j] = 0 since E[X_j] = 0.
-    cross = pref * k * (k - 1) * g2_coeff * mean_x
-    scalar_w = _half_angle(entry_w + cross)
-    scalar_s = entry_s
+    # Expected coarse gradient, eq. (9), as frame vectors (coarse_gradient_in_frame), rewritten in
+    # the basis (w^, s^): s^ = cos theta w^ + sin theta e2, so a frame vector (v1, v2) is
+    # (v1 - v2 cos theta / sin theta) w^ + (v2 / sin theta) s^.
+    frame = coarse_gradient_in_frame(g.mean_on_wedge)
+    in_basis = {rd: (_half_angle(v[0] - v[1] * sp.cos(theta) / sp.sin(theta)), _half_angle(v[1] / sp.sin(theta)))
+                for rd, v in frame.items()}
+    (entry_w, entry_s), (scalar_w, scalar_s) = in_basis["entrywise"], in_basis["scalar"]
+    cross = sp.simplify((frame["scalar"] - frame["entrywise"])[0])
     coarse = {
         "entrywise": Coefficients(entry_w, entry_s),
         "scalar": Coefficients(scalar_w, scalar_s),

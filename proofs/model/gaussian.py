@@ -23,6 +23,10 @@ half_cos = sp.Symbol("c", positive=True)
 _DENSITY = sp.exp(-(rho**2) / 2) * rho / (2 * sp.pi)
 
 
+#: z in polar coordinates of the plane
+_Z = sp.Matrix([rho * sp.cos(phi), rho * sp.sin(phi)])
+
+
 def _plane_integral(integrand: sp.Expr, phi_lo: sp.Expr, phi_hi: sp.Expr) -> sp.Expr:
     """Integrate ``integrand * density`` over the wedge phi_lo < phi < phi_hi, rho > 0."""
     radial = sp.integrate(sp.expand(integrand * _DENSITY), (rho, 0, sp.oo))
@@ -30,12 +34,11 @@ def _plane_integral(integrand: sp.Expr, phi_lo: sp.Expr, phi_hi: sp.Expr) -> sp.
 
 
 def mean_on_wedge_at(angle: sp.Expr) -> sp.Matrix:
-    """(G3) at one exact angle in [0, pi], by the same polar integral: E[z 1{z.a > 0} 1{z.b > 0}]
-    over the wedge (angle - pi/2, pi/2) (empty at angle = pi). The closed forms of
-    :func:`gaussian_facts` are derived for theta in (0, pi); this covers the end points."""
+    """(G3) E[z 1{z.a > 0} 1{z.b > 0}]: both are positive on the wedge (angle - pi/2, pi/2) (empty
+    at angle = pi). :func:`gaussian_facts` takes it at the symbol theta in (0, pi); an exact
+    angle such as 0 or pi gives the end points."""
     half = sp.pi / 2
-    z = sp.Matrix([rho * sp.cos(phi), rho * sp.sin(phi)])
-    return sp.Matrix([_plane_integral(zi, angle - half, half) for zi in z])
+    return sp.Matrix([_plane_integral(zi, angle - half, half) for zi in _Z])
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,8 @@ def gaussian_facts() -> GaussianFacts:
     g1 = _plane_integral(sp.Integer(1), -half, theta - half) + _plane_integral(
         sp.Integer(1), half, theta + half
     )
-    z = sp.Matrix([rho * sp.cos(phi), rho * sp.sin(phi)])
-    g2 = sp.Matrix([_plane_integral(zi, -half, half) for zi in z])
-    # (G3): both positive on (theta - pi/2, pi/2)
-    g3 = sp.Matrix([_plane_integral(zi, theta - half, half) for zi in z])
+    g2 = sp.Matrix([_plane_integral(zi, -half, half) for zi in _Z])
+    g3 = mean_on_wedge_at(theta)
 
     a_hat = sp.Matrix([1, 0])
     b_hat = sp.Matrix([sp.cos(theta), sp.sin(theta)])

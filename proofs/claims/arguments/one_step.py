@@ -23,8 +23,9 @@ import sympy as sp
 from proofs.engine.claim import ProofResult
 from proofs.engine.cover import Cover
 from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+from proofs.model.derivation import coarse_gradient_in_frame
 from proofs.model.derivation import k as K_MODEL
-from proofs.model.gaussian import gaussian_facts, mean_on_wedge_at
+from proofs.model.gaussian import mean_on_wedge_at
 
 from .sphere_geometry import ARC, BALL, cos_decreasing_step
 from .symbolic import identity, nonnegative
@@ -56,28 +57,17 @@ def _update_coefficients() -> dict[str, bool]:
     return {f"coefficient of {b}": identity(lhs[b] - rhs[b]) for b in lhs}
 
 
-def _coarse_at_end(angle: sp.Expr) -> tuple[sp.Matrix, sp.Matrix, sp.Matrix]:
-    """(E_Z[g(w, Z)] in both readings of eq. (9), c2 (w^ - w*^)) in the frame w^ = e1,
-    w*^ = (cos angle, sin angle), from (G2) and (G3) integrated at ``angle``; as in
-    :mod:`proofs.model.derivation`: E g = sqrt(2/pi) k (G2 - G3) (entrywise), plus the scalar
-    reading's cross-patch term sqrt(2/pi) k (k-1) G2 E[X], E[X] = P[z.w > 0] - P[z.w* > 0]."""
-    g = gaussian_facts()
-    pref = sp.sqrt(2 / sp.pi)
-    entrywise = pref * K_MODEL * (g.mean_on_half_plane - mean_on_wedge_at(angle))
-    scalar = entrywise + pref * K_MODEL * (K_MODEL - 1) * g.mean_on_half_plane * (g.half_plane - g.half_plane)
-    c2 = K_MODEL / (2 * sp.pi)
-    return entrywise, scalar, c2 * (sp.Matrix([1, 0]) - sp.Matrix([sp.cos(angle), sp.sin(angle)]))
-
-
 def prove_eq17_end_points() -> ProofResult:
-    """R-eq17-end-points: at theta = 0 (w = w*) and theta = pi (w = -w*), for every k."""
+    """R-eq17-end-points: at theta = 0 (w = w*) and theta = pi (w = -w*), for every k: the model's
+    E_Z[g] in the frame (w^ = e1), from (G3) integrated at that angle, is c2 (w^ - w*^)."""
     steps = []
     for name, angle in (("theta = 0 (w = w*)", sp.Integer(0)), ("theta = pi (w = -w*)", sp.pi)):
-        entrywise, scalar, rhs = _coarse_at_end(angle)
-        ok = all(sp.simplify(e) == 0 for e in (*(entrywise - rhs), *(scalar - rhs)))
+        frame = coarse_gradient_in_frame(mean_on_wedge_at(angle))
+        rhs = K_MODEL / (2 * sp.pi) * (sp.Matrix([1, 0]) - sp.Matrix([sp.cos(angle), sp.sin(angle)]))
+        ok = all(sp.simplify(e) == 0 for v in frame.values() for e in v - rhs)
         steps.append(by_sympy(
             f"{name}: E_Z[g] = sqrt(2/pi) k (G2 - G3) (both readings) = c2 (w - w*), (G3) integrated "
-            f"over its wedge at that angle", ok, f"E g = {list(entrywise)}, c2 (w - w*) = {list(rhs)}",
+            f"over its wedge at that angle", ok, f"E g = {list(frame['entrywise'])}, c2 (w - w*) = {list(rhs)}",
             symbols=(K_MODEL,)))
     plane = ("the integrals are over the plane of w, w* (the orthogonal part of z integrates out, "
              "proofs.model.gaussian), so every d and every unit w*")
