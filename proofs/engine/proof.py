@@ -85,6 +85,13 @@ def by_sympy(says: str, ok: bool, detail: str = "", symbols: Iterable[Any] = ())
     return ProofStep(says, "sympy", bool(ok), detail=detail, covers=cover)
 
 
+def by_sympy_checks(says: str, checks: Mapping[str, Any], symbols: Iterable[Any] = ()) -> ProofStep:
+    """A SymPy step made of named checks (each a verdict SymPy reached): it passes when all do,
+    and its detail lists them (``"name: True; ..."``); ``symbols`` as for :func:`by_sympy`."""
+    return by_sympy(says, all(bool(v) for v in checks.values()),
+                    "; ".join(f"{k}: {v}" for k, v in checks.items()), symbols=symbols)
+
+
 def by_interval(says: str, result: Any) -> ProofStep:
     """A step closed by an interval certificate (a :class:`ProofResult` of ``interval_proof``);
     it covers the certificate's box."""

@@ -25,26 +25,17 @@ L = (k/(2 pi rho^2)) M, best possible (short segments).
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
-from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+from proofs.engine.proof import by_sympy_checks, cites, proof
 
 from .symbolic import Gram, basis, combine, identity, nonnegative
 
 ROTATION = "R-rotation-invariance"
 TRIANGLE = "R-spherical-triangle"
 LIP_FIX = "L5.2-lipschitz+fix"
-
-
-def _detail(checks: dict[str, Any]) -> str:
-    return "; ".join(f"{k}: {v}" for k, v in checks.items())
-
-
-def _step(says: str, checks: dict[str, bool]) -> ProofStep:
-    return by_sympy(says, all(bool(v) for v in checks.values()), _detail(checks))
 
 
 c1, c2, p = sp.symbols("c1 c2 p", real=True)
@@ -149,16 +140,16 @@ def prove_lipschitz_fix() -> ProofResult:
     return proof([
         cites(ROTATION, "grad f = c_w(k, r, theta) w^ + c_s(k, r, theta) s^ (the model): every quantity "
                         "here is an inner product of w1^, w2^, s^, given by their Gram matrix"),
-        _step("grad f(w) = (k/(2 pi |w|)) e(w), e = (cos theta w^ - s^)/sin theta a unit vector "
+        by_sympy_checks("grad f(w) = (k/(2 pi |w|)) e(w), e = (cos theta w^ - s^)/sin theta a unit vector "
               "orthogonal to w", _gradient_form()),
         cites(TRIANGLE, "p = <w1^, w2^> lies in [cos(theta1 + theta2), cos(theta1 - theta2)]: "
                         "p = c1 c2 + s1 s2 (1 - u) with u in [0, 2]"),
-        _step("M^2 |w1 - w2|^2 - r1^2 r2^2 |e1/r1 - e2/r2|^2 = (M^2 - 1)(r1 - r2)^2 + 2 r1 r2 [(M^2 - 1)"
+        by_sympy_checks("M^2 |w1 - w2|^2 - r1^2 r2^2 |e1/r1 - e2/r2|^2 = (M^2 - 1)(r1 - r2)^2 + 2 r1 r2 [(M^2 - 1)"
               "(1 - cos(theta1 - theta2)) + u (M^2 s1 s2 - c1 c2)]", _lipschitz_algebra()),
-        _step("theta_j in [delta, pi - delta]: |c_j| sin delta <= s_j cos delta, so M^2 s1 s2 >= |c1 c2| "
+        by_sympy_checks("theta_j in [delta, pi - delta]: |c_j| sin delta <= s_j cos delta, so M^2 s1 s2 >= |c1 c2| "
               "(M = max(1, cot delta)); every term is >= 0: |grad f(w1) - grad f(w2)| <= (k/(2 pi)) M "
               "|w1 - w2|/(r1 r2) <= (k/(2 pi c^2)) M |w1 - w2|", _lipschitz_signs()),
-        _step("best constant: equality on mirror pairs at angle delta with equal norms c (cot delta >= 1); "
+        by_sympy_checks("best constant: equality on mirror pairs at angle delta with equal norms c (cot delta >= 1); "
               "ratio -> k/(2 pi c^2) on same-side pairs as r2 -> r1 = c", _lipschitz_sharp()),
     ])
 
@@ -265,15 +256,15 @@ def _descent_sharp() -> dict[str, bool]:
 def prove_descent_fix() -> ProofResult:
     return proof([
         cites(ROTATION, "f = k theta/(2 pi) and grad f = (k/(2 pi)) grad theta (the model's coefficients)"),
-        _step("along w(t) = w1 + t D (D = w2 - w1), g(t) = theta(w(t)): g'(t) = <grad theta(w(t)), D> and "
+        by_sympy_checks("along w(t) = w1 + t D (D = w2 - w1), g(t) = theta(w(t)): g'(t) = <grad theta(w(t)), D> and "
               "g''(t) |w(t)|^2 = cot(theta)(|D|^2 - alpha^2 - beta^2) - 2 alpha beta, alpha = <D, w^>, "
               "beta = <D, e> (SymPy differentiates arccos(<w(t), s^>/|w(t)|)); grad f = (k/(2 pi |w|)) e",
               {**_gradient_form(), **_line_derivatives()}),
-        _step("on the segment theta(t) in [delta, pi - delta], |w(t)| >= rho: g''(t) <= M |D|^2/rho^2, "
+        by_sympy_checks("on the segment theta(t) in [delta, pi - delta], |w(t)| >= rho: g''(t) <= M |D|^2/rho^2, "
               "M = max(1, cot delta)", _hessian_bound()),
-        _step("Taylor: g(1) - g(0) - g'(0) = int_0^1 (1 - t) g''(t) dt <= M |D|^2/(2 rho^2) (g is C^2 on "
+        by_sympy_checks("Taylor: g(1) - g(0) - g'(0) = int_0^1 (1 - t) g''(t) dt <= M |D|^2/(2 rho^2) (g is C^2 on "
               "[0, 1]: the segment avoids 0 and the w*-axis); times k/(2 pi) this is the claim", _taylor()),
-        _step("best constant: the bound on g'' is attained (D orthogonal to w, w* at theta = delta if "
+        by_sympy_checks("best constant: the bound on g'' is attained (D orthogonal to w, w* at theta = delta if "
               "cot delta >= 1; D = (e - w^)|D|/sqrt 2 otherwise), so on short segments the ratio "
               "excess/(|D|^2/2) tends to L (rho -> |w1|)", _descent_sharp()),
     ])

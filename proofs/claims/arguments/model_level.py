@@ -26,7 +26,7 @@ import sympy as sp
 from proofs.engine.claim import ProofResult
 from proofs.engine.cover import Cover
 from proofs.engine.interval import SecondOrderPoint, interval_proof
-from proofs.engine.proof import ProofStep, by_interval, by_sympy, cites, proof
+from proofs.engine.proof import ProofStep, by_interval, by_sympy_checks, cites, proof
 from proofs.model import model
 from proofs.model.derivation import k as K_SYM
 from proofs.model.derivation import r as R_SYM
@@ -41,15 +41,11 @@ EQ17 = "L5.3-eq17"
 MONOTONE = "L5.3-monotone"
 
 
-def _detail(checks: dict[str, Any]) -> str:
-    return "; ".join(f"{k}: {v}" for k, v in checks.items())
-
-
 def _step(says: str, checks: dict[str, bool], symbols: Iterable[Any] = (),
           on: Mapping[str, str] | None = None) -> ProofStep:
     """A SymPy step covering what ``symbols`` allow, and only ``on`` (ranges) where a check was
     made over an interval."""
-    step = by_sympy(says, all(bool(v) for v in checks.values()), _detail(checks), symbols=symbols)
+    step = by_sympy_checks(says, checks, symbols)
     return replace(step, covers=Cover.box(on).merged(step.covers)) if on else step
 
 

@@ -20,21 +20,13 @@ import sympy as sp
 
 from proofs.engine.claim import ProofResult
 from proofs.engine.cover import Cover
-from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+from proofs.engine.proof import ProofStep, by_sympy_checks, cites, proof
 
 from .symbolic import Gram, basis, combine, identity, nonnegative
 
 TRIANGLE = "R-spherical-triangle"
 BALL = "R-ball-angle"
 ARC = "R-cone-arc"
-
-
-def _detail(checks: dict[str, bool]) -> str:
-    return "; ".join(f"{k}: {v}" for k, v in checks.items())
-
-
-def _step(says: str, checks: dict[str, bool]) -> ProofStep:
-    return by_sympy(says, all(checks.values()), _detail(checks))
 
 
 #: why a Gram-algebra proof covers every dimension and every unit vector
@@ -64,7 +56,7 @@ def _cos_decreasing() -> dict[str, bool]:
 
 def cos_decreasing_step() -> ProofStep:
     """Angles in [0, pi] compare like the reverse of their cosines."""
-    return _step("cos is decreasing on [0, pi]: cos(beta) - cos(alpha) = 2 sin((alpha+beta)/2) "
+    return by_sympy_checks("cos is decreasing on [0, pi]: cos(beta) - cos(alpha) = 2 sin((alpha+beta)/2) "
                  "sin((alpha-beta)/2) >= 0 for 0 <= beta <= alpha <= pi, so angles compare through "
                  "their cosines", _cos_decreasing())
 
@@ -80,7 +72,7 @@ def _cauchy_schwarz() -> dict[str, bool]:
 
 
 def cauchy_schwarz_step() -> ProofStep:
-    return _step("Cauchy-Schwarz: | |y|^2 x - <x,y> y |^2 = |y|^2 (|x|^2|y|^2 - <x,y>^2) >= 0 "
+    return by_sympy_checks("Cauchy-Schwarz: | |y|^2 x - <x,y> y |^2 = |y|^2 (|x|^2|y|^2 - <x,y>^2) >= 0 "
                  "(bilinearity), so <x,y>^2 <= |x|^2 |y|^2 (y = 0 gives <x,y> = 0)",
                  _cauchy_schwarz())
 
@@ -112,7 +104,7 @@ def _triangle() -> dict[str, bool]:
 def prove_spherical_triangle() -> ProofResult:
     return _gram_proof([
         cauchy_schwarz_step(),
-        _step("with a_perp = a - <a,s>s, b_perp = b - <b,s>s: <a_perp, b_perp> = p - cos ta cos tb and "
+        by_sympy_checks("with a_perp = a - <a,s>s, b_perp = b - <b,s>s: <a_perp, b_perp> = p - cos ta cos tb and "
               "|a_perp| = sin ta, |b_perp| = sin tb; Cauchy-Schwarz gives |p - cos ta cos tb| <= "
               "sin ta sin tb, i.e. cos(ta + tb) <= p <= cos(ta - tb)", _triangle()),
     ], ANGLES, ANGLES_HOW, ("s", "a", "b"))
@@ -155,7 +147,7 @@ def _ball() -> dict[str, bool]:
 def prove_ball_angle() -> ProofResult:
     return _gram_proof([
         cauchy_schwarz_step(),
-        _step("x = c s + y with |y| <= R <= c: <x,s> = c + <y,s> >= c - R >= 0 (Cauchy-Schwarz) and "
+        by_sympy_checks("x = c s + y with |y| <= R <= c: <x,s> = c + <y,s> >= c - R >= 0 (Cauchy-Schwarz) and "
               "R^2|x|^2 - c^2(|x|^2 - <x,s>^2) = (c^2 - R^2)(R^2 - |y|^2) + (c<y,s> + R^2)^2 >= 0, so "
               "cos angle(x, s) = <x,s>/|x| >= sqrt(1 - R^2/c^2) = cos(arcsin(R/c))", _ball()),
         cos_decreasing_step(),
@@ -228,11 +220,11 @@ def _arc_negative_case() -> dict[str, bool]:
 def prove_cone_arc() -> ProofResult:
     return _gram_proof([
         cites(TRIANGLE, "p = <a, b> >= cos(ta + tb) = AB - S_a S_b and p <= 1"),
-        _step("Gram algebra for x = lambda a + mu b: |x|^2 = lambda^2 + mu^2 + 2 lambda mu p, "
+        by_sympy_checks("Gram algebra for x = lambda a + mu b: |x|^2 = lambda^2 + mu^2 + 2 lambda mu p, "
               "<x, s> = lambda A + mu B; ta + tb <= pi gives A + B = 2 cos((ta+tb)/2) cos((ta-tb)/2) >= 0", _arc_setup()),
-        _step("say A <= B (symmetry); case A >= 0: <x,s> - A|x| = mu(B - A) + A(lambda + mu - |x|) "
+        by_sympy_checks("say A <= B (symmetry); case A >= 0: <x,s> - A|x| = mu(B - A) + A(lambda + mu - |x|) "
               ">= 0 as |x| <= lambda + mu (p <= 1)", _arc_nonneg_case()),
-        _step("case A < 0: B >= -A gives B S_a + A S_b >= 0; <x,s> >= 0 > A|x| or, if <x,s> < 0, with "
+        by_sympy_checks("case A < 0: B >= -A gives B S_a + A S_b >= 0; <x,s> >= 0 > A|x| or, if <x,s> < 0, with "
               "-lambda A = mu B + eps, A^2|x|^2 - <x,s>^2 is a sum of nonnegative terms: <x,s> >= A|x|",
               _arc_negative_case()),
         cos_decreasing_step(),

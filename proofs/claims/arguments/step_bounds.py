@@ -8,24 +8,18 @@ triangle inequality from Gram algebra (:mod:`proofs.claims.arguments.sphere_geom
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
 from proofs.engine.cover import Cover
-from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+from proofs.engine.proof import ProofStep, by_sympy_checks, cites, proof
 
 from .sphere_geometry import cauchy_schwarz_step
 from .symbolic import Gram, basis, combine, identity, nonnegative
 
 EQ17 = "L5.3-eq17"
 SOFT_SIGN, SOFT_INNER = "OP-soft-sign", "OP-soft-inner"
-
-
-def _step(says: str, checks: dict[str, Any]) -> ProofStep:
-    return by_sympy(says, all(bool(v) for v in checks.values()),
-                    "; ".join(f"{k}: {v}" for k, v in checks.items()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -68,7 +62,7 @@ def _soft_prox() -> dict[str, bool]:
 
 
 def prove_soft_prox() -> ProofResult:
-    return proof([_step(
+    return proof([by_sympy_checks(
         "per coordinate phi(y) = lam|y| + (beta/2)(y - x)^2 (the u-terms of L_beta separate): on |x| > tau, "
         "phi(y) - phi(S(x)) = lam(|y| - sgn(x) y) + (beta/2)(y - S)^2 >= 0 and beta(S - x) + lam sgn S = 0; "
         "on |x| <= tau, phi(y) - phi(0) >= 0 and beta|x| <= lam: S_{lam/beta}(w^t) is the argmin and meets "
@@ -93,14 +87,14 @@ def _sums() -> dict[str, bool]:
 def prove_acute() -> ProofResult:
     return proof([
         cites(SOFT_SIGN, "S(w_i) w_i >= 0 for every coordinate"),
-        _step("<w^t, u^{t+1}> = sum_i w_i S(w_i) >= 0: theta(w^t, u^{t+1}) <= pi/2 where u^{t+1} != 0", _sums()),
+        by_sympy_checks("<w^t, u^{t+1}> = sum_i w_i S(w_i) >= 0: theta(w^t, u^{t+1}) <= pi/2 where u^{t+1} != 0", _sums()),
     ])
 
 
 def prove_unorm() -> ProofResult:
     return proof([
         cites(SOFT_SIGN, "|S(w_i)| <= |w_i| for every coordinate"),
-        _step("|w|^2 - |u|^2 = sum_i (w_i^2 - u_i^2) >= 0, so ||u^{t+1}|| <= ||w^t|| = 1", _sums()),
+        by_sympy_checks("|w|^2 - |u|^2 = sum_i (w_i^2 - u_i^2) >= 0, so ||u^{t+1}|| <= ||w^t|| = 1", _sums()),
     ])
 
 
@@ -135,7 +129,7 @@ def _ct() -> dict[str, bool]:
 def _ct_steps() -> list[ProofStep]:
     return [
         cauchy_schwarz_step(),
-        _step("with |w^t| = 1 and the step s = eta E g + eta beta (w^t - u^{t+1}), r = |s| <= 1/2: "
+        by_sympy_checks("with |w^t| = 1 and the step s = eta E g + eta beta (w^t - u^{t+1}), r = |s| <= 1/2: "
               "(1 - r)^2 <= |w^t - s|^2 <= (1 + r)^2 (|<w^t, s>| <= r), so C_t = 1/|w^^{t+1}| lies in "
               "[1/(1 + r), 1/(1 - r)] within [2/3, 2]", _ct()),
     ]
@@ -177,7 +171,7 @@ def prove_ct_sharp() -> ProofResult:
         *_ct_steps(),
         cites(EQ17, "on the sphere E g(w^t) = (k/(2 pi))(w^t - w*)"),
         cites(SOFT_INNER, "<u^{t+1}, w^t - u^{t+1}> >= 0 for the soft-thresholded u^{t+1}"),
-        _step("<w^t, v> = (k/(2 pi))(1 - cos theta_t) + beta (|w^t - u|^2 + <u, w^t - u>) >= 0, so "
+        by_sympy_checks("<w^t, v> = (k/(2 pi))(1 - cos theta_t) + beta (|w^t - u|^2 + <u, w^t - u>) >= 0, so "
               "|w^^{t+1}|^2 = 1 - 2 eta <w^t, v> + r^2 <= 5/4: 2/sqrt 5 <= C_t (<= 2 as above)", _ct_sharp()),
     ])
 
@@ -206,7 +200,7 @@ def _ct_fix() -> dict[str, bool]:
 def prove_ct_fix() -> ProofResult:
     return proof([
         *_ct_steps(),
-        _step("with n = |w^^{t+1}|: <w^{t+1}/C_t - w^t, w^{t+1} - w^t> = <w^^ - w^t, w^^/n - w^t> = "
+        by_sympy_checks("with n = |w^^{t+1}|: <w^{t+1}/C_t - w^t, w^{t+1} - w^t> = <w^^ - w^t, w^^/n - w^t> = "
               "(1 + 1/n)(n - <w^^, w^t>) >= 0, zero iff w^^ is a positive multiple of w^t, i.e. "
               "w^{t+1} = w^t; for unit vectors angle(-w^t, w^{t+1}) = pi iff w^{t+1} = w^t", _ct_fix()),
     ])
@@ -250,7 +244,7 @@ def prove_step_bound() -> ProofResult:
         cites(EQ17, "for unit w^t: E g(w^t) = (k/(2 pi))(w^t - w*)"),
         cites(SOFT_INNER, "<u^{t+1}, w^t - u^{t+1}> >= 0 for the soft-thresholded u^{t+1}"),
         cauchy_schwarz_step(),
-        _step("|E g| <= k/pi, |w^t - u^{t+1}|^2 = |w^t|^2 - 2<u, w^t - u> - |u|^2 <= 1, and the triangle "
+        by_sympy_checks("|E g| <= k/pi, |w^t - u^{t+1}|^2 = |w^t|^2 - 2<u, w^t - u> - |u|^2 <= 1, and the triangle "
               "inequality: |E g + beta (w^t - u^{t+1})| <= k/pi + beta, attained at w^t = -w*, u^{t+1} = 0; "
               "hence eta <= 1/(2 (k/pi + beta)) gives the step condition at every t", _step_bound()),
     ])
@@ -272,7 +266,7 @@ def prove_c11_acute() -> ProofResult:
     return proof([
         cites(HARD_SIGN, "hard thresholding: u_i w_i >= 0 for every coordinate (both outputs at a tie)"),
         cites(TL1_SIGN, "Tl1 thresholding: u_i w_i >= 0 for every coordinate and every minimiser"),
-        _step("<u^{t+1}, w^t> = sum_i u_i w_i >= 0, so theta(u^{t+1}, w^t) <= pi/2 where u^{t+1} != 0",
+        by_sympy_checks("<u^{t+1}, w^t> = sum_i u_i w_i >= 0, so theta(u^{t+1}, w^t) <= pi/2 where u^{t+1} != 0",
               {"a sum of nonnegative terms is nonnegative": _sums()["a sum of nonnegative terms is nonnegative"]}),
     ], covers=Cover.box({"lam": "[0, oo)", "beta": "(0, oo)", "a": "(0, oo)"},
                         how=f"the domains of {HARD_SIGN} and {TL1_SIGN}"),

@@ -19,18 +19,13 @@ from typing import Any
 import sympy as sp
 
 from proofs.engine.claim import ProofResult
-from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+from proofs.engine.proof import by_sympy_checks, cites, proof
 
 from .sphere_geometry import cauchy_schwarz_step
 from .symbolic import Gram, basis, combine, identity, nonnegative
 
 SOFT_PROX = "L5.4-soft-prox"
 ONE_STEP = "R-one-step-operator"
-
-
-def _step(says: str, checks: dict[str, Any]) -> ProofStep:
-    return by_sympy(says, all(bool(v) for v in checks.values()),
-                    "; ".join(f"{k}: {v}" for k, v in checks.items()))
 
 
 c1, G = sp.symbols("c1 G", nonnegative=True)  # c1 >= 0; G = n^2 - a^2 >= 0
@@ -104,11 +99,11 @@ def prove_surrogate() -> ProofResult:
                          "L~(u^{t+1}, w^t) <= L~(u^t, w^t)"),
         cites(ONE_STEP, "for |w^t| = 1: w^^{t+1} = c1 w^t + eta v, v = (k/(2 pi)) w* + beta u^{t+1}, "
                         "c1 = 1 - eta (k/(2 pi) + beta) >= 0"),
-        _step("on the sphere L~(u, w) = const(u) - <w, v> (Gram algebra, <w, w*> = cos theta)", _sphere_form()),
+        by_sympy_checks("on the sphere L~(u, w) = const(u) - <w, v> (Gram algebra, <w, w*> = cos theta)", _sphere_form()),
         cauchy_schwarz_step(),
-        _step("a = <w^t, v>, n^2 = |v|^2 >= a^2 (Cauchy-Schwarz, |w^t| = 1), P = <w^^, v>, N = |w^^| > 0: "
+        by_sympy_checks("a = <w^t, v>, n^2 = |v|^2 >= a^2 (Cauchy-Schwarz, |w^t| = 1), P = <w^^, v>, N = |w^^| > 0: "
               "P^2 - a^2 N^2 = eta (n^2 - a^2)(2 c1 a + eta n^2)", _key_identity()),
-        _step("P - aN >= 0 in each case (a > 0; a <= 0 <= P; a <= 0, P < 0), so <w^{t+1}, v> = P/N >= "
+        by_sympy_checks("P - aN >= 0 in each case (a > 0; a <= 0 <= P; a <= 0, P < 0), so <w^{t+1}, v> = P/N >= "
               "<w^t, v> and L~(u^{t+1}, w^{t+1}) <= L~(u^{t+1}, w^t) <= L~(u^t, w^t)", _cases()),
     ])
 

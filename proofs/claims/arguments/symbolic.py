@@ -41,22 +41,22 @@ def identity(expr: Any, *relations: Mapping[Any, Any]) -> bool:
     return bool(e == 0 or sp.simplify(e) == 0)
 
 
+def _decided(expr: Any, sign: str) -> bool:
+    """SymPy decides ``expr.is_<sign>`` from its symbols' assumptions, as written, expanded,
+    factored or over one denominator."""
+    e = sp.sympify(expr)
+    return any(getattr(form, sign) is True
+               for form in (e, sp.expand(e), sp.factor(e), sp.together(sp.expand(e))))
+
+
 def nonnegative(expr: Any) -> bool:
     """SymPy decides ``expr >= 0`` from its symbols' assumptions (expanded, then factored)."""
-    e = sp.sympify(expr)
-    for form in (e, sp.expand(e), sp.factor(e), sp.together(sp.expand(e))):
-        if form.is_nonnegative is True:
-            return True
-    return False
+    return _decided(expr, "is_nonnegative")
 
 
 def positive(expr: Any) -> bool:
     """SymPy decides ``expr > 0`` from its symbols' assumptions (expanded, then factored)."""
-    e = sp.sympify(expr)
-    for form in (e, sp.expand(e), sp.factor(e), sp.together(sp.expand(e))):
-        if form.is_positive is True:
-            return True
-    return False
+    return _decided(expr, "is_positive")
 
 
 class Gram:

@@ -25,7 +25,7 @@ import sympy as sp
 
 from proofs.engine.claim import ProofResult
 from proofs.engine.cover import Cover
-from proofs.engine.proof import ProofStep, by_sympy, cites, proof
+from proofs.engine.proof import ProofStep, by_sympy, by_sympy_checks, cites, proof
 
 from .symbolic import identity, nonnegative, positive
 
@@ -194,9 +194,7 @@ def _kept_branch() -> dict[str, bool]:
 
 def _step(says: str, checks: dict[str, bool], keys: tuple[str, ...] | None = None,
           symbols: tuple[sp.Symbol, ...] = ()) -> ProofStep:
-    sel = {kk: v for kk, v in checks.items() if keys is None or kk in keys}
-    return by_sympy(says, all(sel.values()), detail="; ".join(f"{kk}: {v}" for kk, v in sel.items()),
-                    symbols=symbols)
+    return by_sympy_checks(says, {kk: v for kk, v in checks.items() if keys is None or kk in keys}, symbols)
 
 
 def minimiser_steps() -> list[ProofStep]:
