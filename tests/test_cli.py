@@ -540,3 +540,17 @@ def test_replay_slack_and_printed_constant_claims() -> None:
     assert not replay(toy.PRINTED, {"x": 4.0}).confirmed
     with pytest.raises(ValueError, match="only states that a constant C exists"):
         replay(toy.UNBOUNDED, {"x": 1e-3})
+
+
+def test_show_gives_the_declared_domain_and_the_searched_region_apart() -> None:
+    """A claim with declared variables and its own domain text (where its strategy draws) shows
+    the declaration as its domain, not the narrower search description (R-ball-angle searches
+    d in 2..6; it is stated, and proved, for every d >= 2)."""
+    from proofs.claims import claim_set
+    from proofs.cli.show import Source, render
+
+    claim = claim_set().by_id()["R-ball-angle"]
+    out = render(claim, Source(None, "not decided"), ())
+    declared = out.split("Domain (declared):", 1)[1].split("Searched:", 1)[0]
+    assert "d integer >= 2" in " ".join(declared.split())
+    assert "d in 2..6" in " ".join(out.split("Searched:", 1)[1].split())

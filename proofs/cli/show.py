@@ -158,7 +158,12 @@ def render(claim: Claim, src: Source, catalogue_ids: tuple[str, ...]) -> str:
     L += _wrap("Reading checked", claim.reading)
     L.append("Hypotheses:" if claim.hypotheses else "Hypotheses: (none)")
     L += [f"  - {h.name}" + (" (strict)" if h.strict else "") for h in claim.hypotheses]
-    L += _wrap("Domain", claim.domain)
+    declared = claim.variables.describe() if claim.variables is not None else None
+    if declared is not None and claim.domain != declared:  # the claim's own text: where it searches
+        L += _wrap("Domain (declared)", declared)
+        L += _wrap("Searched", claim.domain)
+    else:
+        L += _wrap("Domain", claim.domain)
     if claim.constants:
         L.append("Constants:")
         for c in claim.constants:

@@ -232,7 +232,9 @@ class Claim:
     section: str  # grouping key for pytest and the report, e.g. "Lemma 5.3"
     statement: str  # as printed
     reading: str = ""  # the reading checked (where the printed text is ambiguous or ill-typed)
-    domain: str = ""  # the hypothesis domain in words (default: the declared variables)
+    #: the hypothesis domain in words (default: the declared variables); with declared variables a
+    #: text given here says where the search draws inside them (shown beside the declaration)
+    domain: str = ""
     hypotheses: tuple[Hypothesis, ...] = ()
     strategy: Callable[[], Any] | None = None  # () -> hypothesis SearchStrategy[Point]
     slack: SlackFn | None = None
