@@ -209,3 +209,6 @@ def test_an_exact_coordinate_written_to_a_report_reads_back_exactly() -> None:
     back = from_strings(to_strings(point))
     assert back == point
     assert from_strings({"v": "oo", "w": "E"}) == {"v": "oo", "w": "E"}  # not finite / not lower case
+    # only numbers, operators and a few function names reach SymPy's parser (it evaluates Python)
+    for text in ("abs(-3)", "exec(chr(49))"):  # abs would evaluate to 3: other names stay text
+        assert from_strings({"x": text}) == {"x": text}

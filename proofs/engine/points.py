@@ -184,13 +184,16 @@ def _scalar_from_string(s: str) -> Any:
         return mpmath.mpf(s)
 
 
-_EXACT_CHARS = re.compile(r"[0-9a-z_+\-*/()., ]+")
+#: what an exact coordinate's text may contain: numbers, operators and these names (report files
+#: are read back with this: nothing else reaches SymPy's parser, which evaluates Python)
+_EXACT_TEXT = re.compile(r"[0-9a-z+\-*/() ]+")
+_EXACT_NAMES = frozenset({"pi", "sqrt", "exp", "log", "sin", "cos", "tan", "asin", "acos", "atan"})
 
 
 def _exact_or_label(s: str) -> Any:
     """An exact value written by :func:`scalar_str` (``"pi/2"``, ``"sqrt(2)/3"``: a finite real
     constant) as an :class:`ExactValue`; anything else (``"l1"``, ``"tl1"``) is a label."""
-    if not _EXACT_CHARS.fullmatch(s):
+    if not _EXACT_TEXT.fullmatch(s) or not set(re.findall(r"[a-z]+", s)) <= _EXACT_NAMES:
         return s
     try:
         expr = sympy.sympify(s, rational=True)

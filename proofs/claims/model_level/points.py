@@ -15,9 +15,9 @@ Lemma 5.2 (and is harmless on realized ones).
 
 The strategies are the hand-tuned ones (:func:`w_points`, :func:`sphere_pairs`,
 :func:`vector_pairs`), emitting the declared coordinates too: angles tiny (1e-12..1e-3), near pi,
-round and uniform, the closed angles' end points 0 and pi (pi as the float below it: an exact
-value would not read back from a report's text), norms 1 and 1e-6..1e6, k up to 100, d up to 60; w2 in the plane of w1 (same or mirror side) or in an
-independent plane, theta2 = theta1 exactly or below it. They keep every open angle at least 1e-12
+round and uniform, the closed angles' end points 0 and pi (pi as the float math.pi, just below
+it), norms 1 and 1e-6..1e6, k up to 100, d up to 60; w2 in the plane of w1 (same or mirror side)
+or in an independent plane, theta2 = theta1 exactly or below it. They keep every open angle at least 1e-12
 from 0 and pi, where the float model can still tell w from +-w* (grad f is undefined there): the
 generated strategy reaches the float next to pi, where the float search could not evaluate grad f.
 """
@@ -77,7 +77,7 @@ NORM_PAIRS = Domain(K, DIM, "theta1 in [0, pi]", "theta2 in [0, pi]", "r1 in (0,
                     "w2 at angle theta2 from w_star with norm r2")
 
 _E1, _E2, _E3 = np.eye(3)
-_RIGHT = PI / 2  # a float: points are written to reports as text and read back (exact pi/2 is not)
+_RIGHT = PI / 2  # the float next to pi/2 (the examples are float points, like the strategies')
 #: k = 2, theta = pi/2, |w| = 1, d = 2
 W_EXAMPLE: Point = {"k": 2, "d": 2, "theta": _RIGHT, "r": 1.0, "w_star": np.array([1.0, 0.0]),
                     "w": np.array([0.0, 1.0])}
