@@ -33,14 +33,9 @@ import numpy as np
 from hypothesis import strategies as st
 
 from proofs.algorithm.rvscgd import update
-from proofs.engine.claim import Claim, Hypothesis, Point, ProofResult
-from proofs.engine.cover import Cover
+from proofs.engine.claim import Claim, Hypothesis, Point
 from proofs.engine.domain import Domain
-from proofs.engine.proof import proof
 from proofs.model import angle, expected_coarse_gradient, loss_gradient, population_loss
-from proofs.model.derivation import k as K_SYM
-from proofs.model.derivation import r as R_SYM
-from proofs.model.gaussian import theta as TH
 
 from .arguments import model_level as ML
 from .arguments import one_step as OS
@@ -119,17 +114,6 @@ ROTATION_VARIABLES = (
     "h1 in unit sphere of R^d", "h2 in unit sphere of R^d",
 )
 
-
-def _prove_rotation_invariance() -> ProofResult:
-    """The model-level proof with what it covers: its steps are symbolic in the model's k, r,
-    theta (their SymPy assumptions) and in a symbolic dimension, for any orthogonal Q."""
-    res = ML.prove_rotation_invariance()
-    pair = "only |w| = r, |w*| = 1 and theta(w, w*) = theta enter the model's coefficient form"
-    q = ("the steps use only Q^T Q = I, so they hold for every orthogonal Q; Q = H(h1) H(h2), a "
-         "product of Householder reflections, is one")
-    return proof(res.steps, covers=Cover.from_symbols((K_SYM, R_SYM, TH), how="the model's symbols"),
-                 for_all={"d": "the orthogonality step is checked for a symbolic dimension d",
-                          "w_star": pair, "w": pair, "h1": q, "h2": q})
 
 
 # --------------------------------------------------------------------------------------------
@@ -338,7 +322,7 @@ CLAIMS: tuple[Claim, ...] = (
         variables=Domain(*ROTATION_VARIABLES),
         strategy=_rotation_points,
         slack=_rotation_slack,
-        prove=_prove_rotation_invariance,
+        prove=ML.prove_rotation_invariance,
         uses=ML.USES_rotation_invariance,
         search_scale=2.0,
     ),

@@ -111,7 +111,12 @@ def _rotation() -> dict[str, bool]:
 
 
 def prove_rotation_invariance() -> ProofResult:
+    """Symbolic in the model's k, r, theta (their SymPy assumptions) and in a symbolic dimension,
+    for any orthogonal Q (the claim draws Q = H(h1) H(h2), a product of Householder reflections)."""
     c = _rotation()
+    pair = "only |w| = r, |w*| = 1 and theta(w, w*) = theta enter the model's coefficient form"
+    q = ("the steps use only Q^T Q = I, so they hold for every orthogonal Q; Q = H(h1) H(h2), a "
+         "product of Householder reflections, is one")
     return proof([
         _step("the model derives f = l(k, theta), grad f and E_Z[g] as c_w(k, r, theta) w^ + "
               "c_s(k, r, theta) s^: nothing else of (w, w*) enters", {
@@ -121,7 +126,9 @@ def prove_rotation_invariance() -> ProofResult:
               "grad f(Qw; Qw*) = Q grad f(w; w*), E g(Qw; Qw*) = Q E g(w; w*); inner products among "
               "vectors of span(w^, s^) follow from the Gram matrix [[1, cos theta], [cos theta, 1]]",
               {k: v for k, v in c.items() if not k.startswith("every")}),
-    ])
+    ], covers=Cover.from_symbols((K_SYM, R_SYM, TH), how="the model's symbols"),
+        for_all={"d": "the orthogonality step is checked for a symbolic dimension d",
+                 "w_star": pair, "w": pair, "h1": q, "h2": q})
 
 
 USES_rotation_invariance: tuple[str, ...] = ()
